@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { EntitySchemaProperty } from '@mikro-orm/core';
+
+/**
+ * Columns every table has: a UUID key, the owning account (tenant) and timestamps.
+ * Entities extend this class and spread `baseProperties` into their schema.
+ */
+export abstract class BaseEntity {
+  id: string = randomUUID();
+  accountId!: string;
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+}
+
+type BaseProps = { [K in keyof BaseEntity]: EntitySchemaProperty<BaseEntity[K], BaseEntity> };
+
+export const baseProperties: BaseProps = {
+  id: { type: 'uuid', primary: true },
+  accountId: { type: 'uuid', index: true },
+  createdAt: { type: 'datetime' },
+  updatedAt: { type: 'datetime', onUpdate: () => new Date() },
+};
+
+/** Copies the defined (not undefined) fields of a GraphQL input onto an entity. */
+export function assignDefined<T extends object>(target: T, input: Partial<Record<keyof T, unknown>>): T {
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}

@@ -1,0 +1,111 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The stable error codes of the API (ARCHITECTURE.md, "Errors"). Every error a client sees carries
+ * one of them in `extensions.code`.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'LIMIT_EXCEEDED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** Base of the domain errors: a GraphQLError whose code is fixed by its class. */
+export abstract class DomainError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  protected constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** Input that the caller can fix: `argumentPath` names the offending argument (e.g. `["input", "quantity"]`). */
+export class BadUserInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  constructor(message: string, argumentPath: ReadonlyArray<string | number> = [], extra: Record<string, unknown> = {}) {
+    super(message, 'BAD_USER_INPUT', { argumentPath, ...extra });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(entity: string, id: string) {
+    super(`${entity} ${JSON.stringify(id)} was not found`, 'NOT_FOUND', { entity, id });
+  }
+}
+
+/** A state conflict: a key that exists, a limit of seats, machines or uses that is reached. */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT' as const;
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', extra);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+  constructor(message = 'Authentication is required') {
+    super(message, 'UNAUTHENTICATED');
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+  constructor(message: string) {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+export class LimitExceededError extends DomainError {
+  readonly code = 'LIMIT_EXCEEDED' as const;
+  constructor(limit: string, message: string) {
+    super(message, 'LIMIT_EXCEEDED', { limit });
+  }
+}
+
+const KNOWN_CODES = new Set<string>([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'LIMIT_EXCEEDED',
+  // codes Apollo Server itself assigns to malformed requests
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** MikroORM / driver errors recognised by class name, so that lib/ needs no driver import. */
+function mapDriverError(original: unknown): GraphQLFormattedError['extensions'] | null {
+  const name = (original as { name?: string } | null)?.name ?? '';
+  if (name === 'UniqueConstraintViolationException') return { code: 'CONFLICT', reason: 'UNIQUE_VIOLATION' };
+  if (name === 'NotFoundError') return { code: 'NOT_FOUND' };
+  return null;
+}
+
+/**
+ * The one place where errors are shaped for clients (subgraphs and gateway): known codes pass
+ * through; ORM errors are mapped to their codes; anything else becomes INTERNAL_SERVER_ERROR with
+ * no message, stack or SQL text.
+ */
+export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const mapped = mapDriverError(original);
+  if (mapped?.code === 'CONFLICT') {
+    return { message: 'A record with the same unique value already exists', path: formatted.path, locations: formatted.locations, extensions: mapped };
+  }
+  if (mapped?.code === 'NOT_FOUND') {
+    return { message: 'The record was not found', path: formatted.path, locations: formatted.locations, extensions: mapped };
+  }
+  if (process.env.LOG_INTERNAL_ERRORS !== '0') {
+    console.error('[internal error]', original ?? error);
+  }
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { EntitySchema } from '@mikro-orm/core';
+import { parse, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
+import { callerFromHeaders } from './auth';
+import { PROJECT_ROOT, type SubgraphName } from './config';
+import { createContext, type LoaderFactory, type RequestContext } from './context';
+import { formatClientError } from './errors';
+import { openDatabase, type MigrationLists, type Orm } from './orm';
+import { scalarResolvers } from './scalars';
+
+/** Everything that makes one subgraph; each `subgraphs/<name>/index.ts` exports one. */
+export interface SubgraphDefinition<Loaders> {
+  name: SubgraphName;
+  // Resolver maps are typed by codegen per subgraph; here they are only passed through.
+  resolvers: GraphQLResolverMap<RequestContext<Loaders>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- entity schemas of any entity type
+  entities: EntitySchema<any, any>[];
+  migrations: MigrationLists;
+  createLoaders: LoaderFactory<Loaders>;
+}
+
+/** The SDL of a subgraph: `schema/<name>.graphql` is the source of truth. */
+export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
+  return parse(fs.readFileSync(path.join(PROJECT_ROOT, 'schema', `${name}.graphql`), 'utf8'));
+}
+
+type AnyResolver = GraphQLFieldResolver<unknown, RequestContext<unknown>>;
+
+/**
+ * Every mutation field runs in one transaction on the request's entity manager: the field's
+ * writes and its outbox events commit together or not at all (ARCHITECTURE.md, "Persistence").
+ */
+export function withMutationTransactions<C>(resolvers: GraphQLResolverMap<C>): GraphQLResolverMap<C> {
+  const mutation = resolvers.Mutation as Record<string, AnyResolver> | undefined;
+  if (!mutation) return resolvers;
+  const wrapped: Record<string, AnyResolver> = {};
+  for (const [field, resolve] of Object.entries(mutation)) {
+    wrapped[field] = (parent, args, ctx, info) =>
+      ctx.em.transactional((em) => resolve(parent, args, { ...ctx, em }, info));
+  }
+  return { ...resolvers, Mutation: wrapped } as GraphQLResolverMap<C>;
+}
+
+export function buildSchemaOf<L>(def: SubgraphDefinition<L>) {
+  const resolvers = withMutationTransactions({ ...scalarResolvers, ...def.resolvers } as GraphQLResolverMap<RequestContext<L>>);
+  // buildSubgraphSchema's resolver map type is contravariant in the context; the context is ours.
+  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(def.name), resolvers: resolvers as GraphQLResolverMap<unknown> });
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  orm: Orm;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  sqlitePath?: string;
+}
+
+/** Opens the database (migrating it), then serves the subgraph over HTTP at `/graphql`. */
+export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSubgraphOptions = {}): Promise<RunningSubgraph> {
+  const orm = await openDatabase({ subgraph: def.name, entities: def.entities, migrations: def.migrations, databaseUrl: opts.databaseUrl, sqlitePath: opts.sqlitePath });
+  const app = express();
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<RequestContext<L>>({
+    schema: buildSchemaOf(def),
+    formatError: formatClientError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  try {
+    await server.start();
+    app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: def.name }); });
+    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, {
+      context: async ({ req }) => createContext(orm.em, callerFromHeaders(req.headers), def.createLoaders),
+    }));
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve);
+    });
+  } catch (err) {
+    await server.stop().catch(() => undefined);
+    await orm.close(true);
+    throw err;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    name: def.name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    orm,
+    async stop() {
+      await server.stop();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { loadEntitySchemas, loadResolvers } from '../../lib/modules';
+import { outboxSchema } from '../../lib/outbox';
+import type { SubgraphDefinition } from '../../lib/subgraph';
+import { createLoaders, type Loaders } from './loaders';
+import { migrations } from './migrations';
+
+export const devicesSubgraph: SubgraphDefinition<Loaders> = {
+  name: 'devices',
+  resolvers: loadResolvers(path.join(__dirname, 'resolvers')) as SubgraphDefinition<Loaders>['resolvers'],
+  entities: [...loadEntitySchemas(path.join(__dirname, 'entities')), outboxSchema('devices')],
+  migrations,
+  createLoaders,
+};

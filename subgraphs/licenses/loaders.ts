@@ -1,0 +1,30 @@
+import { byIdLoader, byParentLoader } from '../../lib/loaders';
+import type { Em } from '../../lib/orm';
+import { License } from './entities/License';
+import { LicenseMetadata } from './entities/LicenseMetadata';
+import { Machine } from './entities/Machine';
+import { MeterAttribute } from './entities/MeterAttribute';
+import { Organization } from './entities/Organization';
+import { Policy } from './entities/Policy';
+import { Product } from './entities/Product';
+import { Reseller } from './entities/Reseller';
+import { User } from './entities/User';
+
+/** The request-scoped loaders of the licenses subgraph (made by createContext, once per request). */
+export function createLoaders(em: Em) {
+  return {
+    license: byIdLoader(em, License),
+    policy: byIdLoader(em, Policy),
+    product: byIdLoader(em, Product),
+    organization: byIdLoader(em, Organization),
+    user: byIdLoader(em, User),
+    reseller: byIdLoader(em, Reseller),
+    machine: byIdLoader(em, Machine),
+    meterAttribute: byIdLoader(em, MeterAttribute),
+    machinesByLicense: byParentLoader(em, Machine, 'licenseId', { createdAt: 'asc', id: 'asc' }),
+    metadataByLicense: byParentLoader(em, LicenseMetadata, 'licenseId', { key: 'asc' }),
+    meterAttributesByLicense: byParentLoader(em, MeterAttribute, 'licenseId', { name: 'asc' }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,18 @@
+import { heartbeatStatus } from '../domain/heartbeat';
+import type { MachineResolvers } from '../generated/graphql';
+import type { Context } from '../context';
+import type { Machine as MachineEntity } from '../entities/Machine';
+
+async function heartbeatDuration(machine: MachineEntity, { loaders }: Context): Promise<number> {
+  const license = await loaders.license.load(machine.licenseId);
+  const policy = license ? await loaders.policy.load(license.policyId) : null;
+  return policy?.heartbeatDuration ?? 600;
+}
+
+export const Machine: MachineResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.machine.load(ref.id),
+  license: (machine, _, { loaders }) => loaders.license.load(machine.licenseId),
+  heartbeatStatus: async (machine, _, ctx) => heartbeatStatus(machine.lastHeartbeat, await heartbeatDuration(machine, ctx), new Date()),
+  nextHeartbeat: async (machine, _, ctx) =>
+    machine.lastHeartbeat ? new Date(machine.lastHeartbeat.getTime() + (await heartbeatDuration(machine, ctx)) * 1000) : null,
+};

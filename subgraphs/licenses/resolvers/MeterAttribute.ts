@@ -1,0 +1,5 @@
+import type { MeterAttributeResolvers } from '../generated/graphql';
+
+export const MeterAttribute: MeterAttributeResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.meterAttribute.load(ref.id),
+};

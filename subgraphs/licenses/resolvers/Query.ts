@@ -1,0 +1,22 @@
+import { findConnection } from '../../../lib/query';
+import { License } from '../entities/License';
+import { Organization } from '../entities/Organization';
+import { Policy } from '../entities/Policy';
+import { Product } from '../entities/Product';
+import type { QueryResolvers } from '../generated/graphql';
+import { LICENSE_FILTER_FIELDS } from '../services/license-filter';
+
+export const Query: QueryResolvers = {
+  license: (_, { id }, { loaders }) => loaders.license.load(id),
+  licenseByKey: (_, { key }, { em }) => em.findOne(License, { key }),
+  licenses: (_, args, { em }) =>
+    findConnection(em, License, { filter: args.filter, filterFields: LICENSE_FILTER_FIELDS, orderBy: { createdAt: 'asc', id: 'asc' }, args }),
+  product: (_, { id }, { loaders }) => loaders.product.load(id),
+  products: (_, args, { em }) => findConnection(em, Product, { orderBy: { name: 'asc', id: 'asc' }, args }),
+  policy: (_, { id }, { loaders }) => loaders.policy.load(id),
+  policies: (_, args, { em }) => findConnection(em, Policy, { orderBy: { name: 'asc', id: 'asc' }, args }),
+  organization: (_, { id }, { loaders }) => loaders.organization.load(id),
+  organizations: (_, args, { em }) => findConnection(em, Organization, { orderBy: { name: 'asc', id: 'asc' }, args }),
+  user: (_, { id }, { loaders }) => loaders.user.load(id),
+  machine: (_, { id }, { loaders }) => loaders.machine.load(id),
+};

@@ -1,0 +1,57 @@
+import { BadUserInputError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { Organization } from '../entities/Organization';
+import { Policy } from '../entities/Policy';
+import { Product } from '../entities/Product';
+import { User } from '../entities/User';
+import type { OrganizationInput, PolicyInput, ProductInput, UserInput } from '../generated/graphql';
+
+function owned<T extends { accountId: string }>(entity: T, caller: Caller): T {
+  entity.accountId = caller.accountId;
+  return entity;
+}
+
+function defined<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}
+
+export function createProduct(em: Em, caller: Caller, input: ProductInput): Product {
+  const product = owned(Object.assign(new Product(), defined(input)), caller);
+  em.persist(product);
+  return product;
+}
+
+const POLICY_COUNTS = ['duration', 'maxMachines', 'maxProcesses', 'maxUsers', 'maxCores', 'maxUses', 'heartbeatDuration', 'checkInInterval'] as const;
+
+export async function createPolicy(em: Em, caller: Caller, input: PolicyInput): Promise<Policy> {
+  if (!(await em.findOne(Product, { id: input.productId }))) {
+    throw new BadUserInputError(`Product ${JSON.stringify(input.productId)} was not found`, ['input', 'productId']);
+  }
+  for (const field of POLICY_COUNTS) {
+    const value = input[field];
+    if (typeof value === 'number' && value < 0) throw new BadUserInputError(`${field} cannot be negative`, ['input', field]);
+  }
+  if (input.requireCheckIn && !input.checkInInterval) {
+    throw new BadUserInputError('checkInInterval is required when requireCheckIn is set', ['input', 'checkInInterval']);
+  }
+  const policy = owned(Object.assign(new Policy(), defined(input)), caller);
+  if (input.floating === undefined || input.floating === null) policy.floating = policy.type !== 'NODE_LOCKED';
+  em.persist(policy);
+  return policy;
+}
+
+export function createOrganization(em: Em, caller: Caller, input: OrganizationInput): Organization {
+  const org = owned(Object.assign(new Organization(), defined(input)), caller);
+  em.persist(org);
+  return org;
+}
+
+export async function createUser(em: Em, caller: Caller, input: UserInput): Promise<User> {
+  if (input.organizationId && !(await em.findOne(Organization, { id: input.organizationId }))) {
+    throw new BadUserInputError(`Organization ${JSON.stringify(input.organizationId)} was not found`, ['input', 'organizationId']);
+  }
+  const user = owned(Object.assign(new User(), defined(input)), caller);
+  em.persist(user);
+  return user;
+}

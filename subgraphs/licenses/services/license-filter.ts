@@ -1,0 +1,45 @@
+import type { FilterFields } from '../../../lib/filter';
+
+const text = (column: string) => ({ column, type: 'string' as const });
+const uuid = (column: string) => ({ column, type: 'uuid' as const });
+const num = (column: string) => ({ column, type: 'number' as const });
+const bool = (column: string) => ({ column, type: 'boolean' as const });
+const date = (column: string) => ({ column, type: 'datetime' as const });
+
+/**
+ * Fields of `licenses(filter:)`. `status` is the record status of seed 003 ("Active"/"Archived"),
+ * the field that seed's example filter (`status -eq "active"`) names.
+ */
+export const LICENSE_FILTER_FIELDS: FilterFields = {
+  id: uuid('id'),
+  key: text('key'),
+  name: text('name'),
+  status: { column: 'record_status', type: 'enum', enumValues: { active: 'ACTIVE', archived: 'ARCHIVED' } },
+  productId: uuid('product_id'),
+  policyId: uuid('policy_id'),
+  organizationId: uuid('organization_id'),
+  userId: uuid('user_id'),
+  applicationId: uuid('application_id'),
+  metricId: uuid('metric_id'),
+  assignmentTypeId: uuid('assignment_type_id'),
+  quantity: num('quantity'),
+  uses: num('uses'),
+  suspended: bool('suspended'),
+  revoked: bool('revoked'),
+  expiry: date('expiry'),
+  purchaseDate: date('purchase_date'),
+  purchaseCurrency: text('purchase_currency'),
+  vendor: text('vendor'),
+  sku: text('sku'),
+  invoiceReference: text('invoice_reference'),
+  externalId: text('external_id'),
+  productDescription: text('product_description'),
+  isSubscription: bool('is_subscription'),
+  isUpgrade: bool('is_upgrade'),
+  isDowngrade: bool('is_downgrade'),
+  subscriptionValidFrom: date('subscription_valid_from'),
+  subscriptionValidTo: date('subscription_valid_to'),
+  createdDate: date('created_at'),
+  updatedDate: date('updated_at'),
+  archivedDate: date('archived_date'),
+};

@@ -1,0 +1,122 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { License } from '../entities/License';
+import { LicenseMetadata } from '../entities/LicenseMetadata';
+import { MeterAttribute } from '../entities/MeterAttribute';
+import { Policy } from '../entities/Policy';
+import type { LicenseInput } from '../generated/graphql';
+import { recordLicenseEvent } from './events';
+import { enforceFieldPolicies } from './field-policies';
+import { applyLicenseInput, checkLicenseInput, resetRecordFields } from './license-input';
+import { generateLicenseKey, normalizeGivenKey } from './license-key';
+import { limitsOf } from './limits';
+
+export async function findLicenseOrFail(em: Em, id: string): Promise<License> {
+  const license = await em.findOne(License, { id });
+  if (!license) throw new NotFoundError('License', id);
+  return license;
+}
+
+async function findPolicyOrFail(em: Em, policyId: string | null | undefined): Promise<Policy> {
+  if (!policyId) throw new BadUserInputError('policyId is required', ['input', 'policyId']);
+  const policy = await em.findOne(Policy, { id: policyId });
+  if (!policy) throw new BadUserInputError(`Policy ${JSON.stringify(policyId)} was not found`, ['input', 'policyId']);
+  return policy;
+}
+
+async function assignKey(em: Em, license: License, given: string | null | undefined): Promise<void> {
+  if (given === null || given === undefined) {
+    license.key = generateLicenseKey();
+    return;
+  }
+  license.key = normalizeGivenKey(given);
+  const taken = await em.count(License, { key: license.key } as FilterQuery<License>);
+  if (taken > 0) throw new ConflictError('A license with this key already exists', { argumentPath: ['input', 'key'] });
+}
+
+/** Expiry at creation: given, or now + duration when the validity counts from creation (seed 001 `expiry`). */
+function initialExpiry(license: License, policy: Policy, given: Date | null | undefined, now: Date): Date | null {
+  if (given !== undefined) return given;
+  const { duration } = limitsOf(license, policy);
+  if (duration === null || license.expirationStrategy === 'DELAYED') return null;
+  return new Date(now.getTime() + duration * 1000);
+}
+
+function replaceChildren(em: Em, license: License, input: LicenseInput): void {
+  if (input.metadata) {
+    for (const m of input.metadata) {
+      em.persist(Object.assign(new LicenseMetadata(), {
+        accountId: license.accountId, licenseId: license.id, key: m.key, value: m.value,
+        visible: m.visible ?? true, viewPermissions: m.viewPermissions ?? [],
+      }));
+    }
+  }
+  for (const m of input.meterAttributes ?? []) {
+    em.persist(Object.assign(new MeterAttribute(), {
+      accountId: license.accountId, licenseId: license.id, name: m.name, allowedUses: m.allowedUses,
+      floating: m.floating ?? false, visible: m.visible ?? true, viewPermissions: m.viewPermissions ?? [],
+    }));
+  }
+}
+
+export async function createLicense(em: Em, caller: Caller, input: LicenseInput, now = new Date()): Promise<License> {
+  checkLicenseInput(input);
+  const policy = await findPolicyOrFail(em, input.policyId);
+  await enforceFieldPolicies(em, input, null);
+  const license = new License();
+  license.accountId = caller.accountId;
+  license.productId = policy.productId;
+  license.expirationStrategy = policy.expirationStrategy;
+  applyLicenseInput(license, input);
+  license.policyId = policy.id;
+  await assignKey(em, license, input.key);
+  license.expiry = initialExpiry(license, policy, input.expiry, now);
+  const limits = limitsOf(license, policy);
+  if (limits.requireCheckIn && policy.checkInInterval) license.nextCheckIn = new Date(now.getTime() + policy.checkInInterval * 1000);
+  em.persist(license);
+  replaceChildren(em, license, input);
+  recordLicenseEvent(em, 'license.created', license);
+  return license;
+}
+
+/** Patch: only the fields given change. */
+export async function updateLicense(em: Em, id: string, input: LicenseInput): Promise<License> {
+  checkLicenseInput(input);
+  const license = await findLicenseOrFail(em, id);
+  await enforceFieldPolicies(em, input, license, 'update');
+  if (input.policyId) license.productId = (await findPolicyOrFail(em, input.policyId)).productId;
+  applyLicenseInput(license, input);
+  await replaceListChildren(em, license, input);
+  recordLicenseEvent(em, 'license.updated', license);
+  return license;
+}
+
+/** Replace (seed 003): the record fields become exactly the new body's. */
+export async function replaceLicense(em: Em, id: string, input: LicenseInput): Promise<License> {
+  checkLicenseInput(input);
+  const license = await findLicenseOrFail(em, id);
+  await enforceFieldPolicies(em, input, license, 'replace');
+  if (input.policyId) license.productId = (await findPolicyOrFail(em, input.policyId)).productId;
+  resetRecordFields(license);
+  applyLicenseInput(license, input);
+  await replaceListChildren(em, license, input);
+  recordLicenseEvent(em, 'license.updated', license);
+  return license;
+}
+
+async function replaceListChildren(em: Em, license: License, input: LicenseInput): Promise<void> {
+  if (input.metadata) await em.nativeDelete(LicenseMetadata, { licenseId: license.id });
+  if (input.meterAttributes) await em.nativeDelete(MeterAttribute, { licenseId: license.id });
+  replaceChildren(em, license, input);
+}
+
+export async function deleteLicense(em: Em, id: string): Promise<License> {
+  const license = await findLicenseOrFail(em, id);
+  await em.nativeDelete(LicenseMetadata, { licenseId: id });
+  await em.nativeDelete(MeterAttribute, { licenseId: id });
+  recordLicenseEvent(em, 'license.deleted', license);
+  em.remove(license);
+  return license;
+}

@@ -1,0 +1,35 @@
+import type { SubgraphName } from '../../lib/config';
+import { loadSubgraph } from '../../lib/registry';
+import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph';
+import { freshDatabase, type TestDatabaseKind } from './databases';
+import { client, type TestClient } from './graphql';
+
+export interface TestSubgraph {
+  subgraph: RunningSubgraph;
+  /** A client of the subgraph itself (for `_entities` and subgraph-level tests). */
+  api: TestClient;
+  stop(): Promise<void>;
+}
+
+/** One subgraph over HTTP on a free port, on a fresh database. */
+export async function startTestSubgraph(name: SubgraphName, kind: TestDatabaseKind = 'sqlite'): Promise<TestSubgraph> {
+  const db = await freshDatabase(kind);
+  let subgraph: RunningSubgraph;
+  try {
+    subgraph = await startSubgraph(loadSubgraph(name), {
+      databaseUrl: db.databaseUrl,
+      sqlitePath: db.sqliteDir ? `${db.sqliteDir}/${name}.sqlite` : undefined,
+    });
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+  return {
+    subgraph,
+    api: client(subgraph.url),
+    async stop() {
+      await subgraph.stop();
+      await db.drop();
+    },
+  };
+}
