@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -78,7 +79,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSu
   const server = new ApolloServer<RequestContext<L>>({
     schema: buildSchemaOf(def),
     formatError: formatClientError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // no inline traces: no usage reporting is configured, so they would only cost time
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   try {
     await server.start();

@@ -1,8 +1,44 @@
+import DataLoader from 'dataloader';
+import { byIdLoader, byParentLoader } from '../../lib/loaders';
 import type { Em } from '../../lib/orm';
+import { Entitlement } from './entities/Entitlement';
+import { EntitlementLicense } from './entities/EntitlementLicense';
+import { LicensedItem } from './entities/LicensedItem';
+import { LicenseModel } from './entities/LicenseModel';
+import { LicenseOrder } from './entities/LicenseOrder';
+import { LicenseOrderLine } from './entities/LicenseOrderLine';
+import { SeatCountCredit } from './entities/SeatCountCredit';
+import { UseCountCredit } from './entities/UseCountCredit';
+import { UseTimeCredit } from './entities/UseTimeCredit';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export function createLoaders(_em: Em) {
-  return {};
+/** The binding of each license to its entitlement (at most one per license: a unique column). */
+function bindingByLicenseLoader(em: Em): DataLoader<string, EntitlementLicense | null> {
+  const byLicense = byParentLoader(em, EntitlementLicense, 'licenseId');
+  return new DataLoader<string, EntitlementLicense | null>(async (licenseIds) =>
+    (await byLicense.loadMany(licenseIds)).map((rows) => (rows instanceof Error ? rows : rows[0] ?? null)));
+}
+
+const CREDIT_ORDER = { validFrom: 'asc', createdAt: 'asc', id: 'asc' } as const;
+
+/** The request-scoped loaders of the entitlements subgraph (made by createContext, once per request). */
+export function createLoaders(em: Em) {
+  return {
+    entitlement: byIdLoader(em, Entitlement),
+    entitlementLicense: byIdLoader(em, EntitlementLicense),
+    licensedItem: byIdLoader(em, LicensedItem),
+    licenseModel: byIdLoader(em, LicenseModel),
+    licenseOrder: byIdLoader(em, LicenseOrder),
+    seatCountCredit: byIdLoader(em, SeatCountCredit),
+    useCountCredit: byIdLoader(em, UseCountCredit),
+    useTimeCredit: byIdLoader(em, UseTimeCredit),
+    bindingByLicense: bindingByLicenseLoader(em),
+    bindingsByEntitlement: byParentLoader(em, EntitlementLicense, 'entitlementId', { createdAt: 'asc', id: 'asc' }),
+    entitlementsByOrganization: byParentLoader(em, Entitlement, 'organizationId', { name: 'asc', id: 'asc' }),
+    linesByOrder: byParentLoader(em, LicenseOrderLine, 'licenseOrderId', { position: 'asc' }),
+    seatCountCreditsByLicense: byParentLoader(em, SeatCountCredit, 'licenseId', CREDIT_ORDER),
+    useCountCreditsByLicense: byParentLoader(em, UseCountCredit, 'licenseId', CREDIT_ORDER),
+    useTimeCreditsByLicense: byParentLoader(em, UseTimeCredit, 'licenseId', CREDIT_ORDER),
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

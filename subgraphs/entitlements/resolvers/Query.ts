@@ -1,5 +1,28 @@
+import { findConnection } from '../../../lib/query';
+import { Entitlement } from '../entities/Entitlement';
+import { LicensedItem } from '../entities/LicensedItem';
+import { LicenseModel } from '../entities/LicenseModel';
+import { LicenseOrder } from '../entities/LicenseOrder';
 import type { QueryResolvers } from '../generated/graphql';
+import { entitlementLicenses } from '../services/entitlements';
 
 export const Query: QueryResolvers = {
-  _entitlementsVersion: () => '0',
+  entitlement: (_, { id }, { loaders }) => loaders.entitlement.load(id),
+  entitlements: (_, args, { em }) =>
+    findConnection(em, Entitlement, { where: { organizationId: args.organizationId }, orderBy: { name: 'asc', id: 'asc' }, args }),
+  /** License references that carry the seed's include options down to the License field resolvers. */
+  entitlementLicenses: async (_, args, { em, loaders }) => {
+    const bindings = await entitlementLicenses(em, args.organizationId, args.entitlementId);
+    return bindings.map((binding) => {
+      loaders.bindingByLicense.prime(binding.licenseId, binding);
+      return { id: binding.licenseId, creditInclusion: args.includeCredits ?? 'ALL', includeEffectiveModel: args.includeEffectiveModel ?? false };
+    });
+  },
+  licensedItem: (_, { id }, { loaders }) => loaders.licensedItem.load(id),
+  licensedItems: (_, args, { em }) => findConnection(em, LicensedItem, { orderBy: { name: 'asc', id: 'asc' }, args }),
+  licenseModel: (_, { id }, { loaders }) => loaders.licenseModel.load(id),
+  licenseModels: (_, args, { em }) => findConnection(em, LicenseModel, { orderBy: { name: 'asc', id: 'asc' }, args }),
+  licenseOrder: (_, { id }, { loaders }) => loaders.licenseOrder.load(id),
+  licenseOrders: (_, args, { em }) =>
+    findConnection(em, LicenseOrder, { where: { organizationId: args.organizationId }, orderBy: { createdAt: 'asc', id: 'asc' }, args }),
 };

@@ -6,6 +6,8 @@ import { EntitySchema } from '@mikro-orm/core';
  */
 export class Account {
   id!: string;
+  /** Equal to `id`: the account row belongs to itself, so the tenant filter applies to it like to every row. */
+  accountId!: string;
   name!: string;
   signingPublicKey!: string;
   signingPrivateKeySealed!: string;
@@ -17,6 +19,7 @@ export const AccountSchema = new EntitySchema<Account>({
   tableName: 'licenses_account',
   properties: {
     id: { type: 'uuid', primary: true },
+    accountId: { type: 'uuid', unique: true },
     name: { type: 'string' },
     signingPublicKey: { type: 'text' },
     signingPrivateKeySealed: { type: 'text', lazy: true },

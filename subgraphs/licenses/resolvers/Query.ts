@@ -1,10 +1,12 @@
 import { findConnection } from '../../../lib/query';
 import { License } from '../entities/License';
+import { LicenseFieldPolicy } from '../entities/LicenseFieldPolicy';
 import { Organization } from '../entities/Organization';
 import { Policy } from '../entities/Policy';
 import { Product } from '../entities/Product';
 import type { QueryResolvers } from '../generated/graphql';
-import { LICENSE_FILTER_FIELDS } from '../services/license-filter';
+import { accountOf } from '../services/accounts';
+import { FIELD_POLICY_FILTER, LICENSE_FILTER_FIELDS } from '../services/license-filter';
 
 export const Query: QueryResolvers = {
   license: (_, { id }, { loaders }) => loaders.license.load(id),
@@ -19,4 +21,12 @@ export const Query: QueryResolvers = {
   organizations: (_, args, { em }) => findConnection(em, Organization, { orderBy: { name: 'asc', id: 'asc' }, args }),
   user: (_, { id }, { loaders }) => loaders.user.load(id),
   machine: (_, { id }, { loaders }) => loaders.machine.load(id),
+  account: async (_, __, { em, caller }) => {
+    const account = await accountOf(em, caller);
+    await em.flush();
+    return account;
+  },
+  licenseFieldPolicies: (_, args, { em }) =>
+    findConnection(em, LicenseFieldPolicy, { filter: args.filter, filterFields: FIELD_POLICY_FILTER, orderBy: { name: 'asc', id: 'asc' }, args }),
+  licenseFieldPolicy: (_, { policyId }, { em }) => em.findOne(LicenseFieldPolicy, { id: policyId }),
 };

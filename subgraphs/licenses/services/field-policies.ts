@@ -1,8 +1,9 @@
-import { BadUserInputError } from '../../../lib/errors';
+import { BadUserInputError, NotFoundError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import type { License } from '../entities/License';
+import { LicenseFieldPolicy } from '../entities/LicenseFieldPolicy';
 import { LicenseFieldPolicyField } from '../entities/LicenseFieldPolicyField';
-import type { LicenseInput } from '../generated/graphql';
+import type { LicenseBulkUpdateInput, LicenseInput } from '../generated/graphql';
 import { RECORD_FIELDS } from './license-input';
 
 /** `InvoiceReference` (seed 003's spelling) -> `invoiceReference`, when it names a license record field. */
@@ -17,10 +18,10 @@ function isBlank(value: unknown): boolean {
 
 type Mode = 'create' | 'replace' | 'update';
 
-function checkField(rule: LicenseFieldPolicyField, input: LicenseInput, existing: License | null, mode: Mode): void {
+function checkField(rule: LicenseFieldPolicyField, input: LicenseInput | LicenseBulkUpdateInput, existing: License | null, mode: Mode): void {
   const field = licenseFieldOf(rule.name);
   if (!field) return;
-  const given = input[field];
+  const given = (input as Record<string, unknown>)[field];
   const path = ['input', field];
   const missing = mode === 'update' ? given !== undefined && isBlank(given) : isBlank(given);
   if (rule.isRequired && missing) throw new BadUserInputError(`${field} is required by the license policy`, path);
@@ -35,7 +36,40 @@ function checkField(rule: LicenseFieldPolicyField, input: LicenseInput, existing
 }
 
 /** Enforces every field rule of the account's license policies on a create, replace or update. */
-export async function enforceFieldPolicies(em: Em, input: LicenseInput, existing: License | null, mode: Mode = 'create'): Promise<void> {
+export async function enforceFieldPolicies(em: Em, input: LicenseInput | LicenseBulkUpdateInput, existing: License | null, mode: Mode = 'create'): Promise<void> {
   const rules = await em.find(LicenseFieldPolicyField, {}, { orderBy: { name: 'asc' } });
   for (const rule of rules) checkField(rule, input, existing, mode);
+}
+
+export interface FieldPolicyInput {
+  name: string;
+  description?: string | null;
+  fields: Array<{ name: string; description?: string | null; isRequired?: boolean | null; isComboBox?: boolean | null; isEditingAllowed?: boolean | null; listItems?: string[] | null }>;
+}
+
+/** A license policy with its field rules; every rule must name a license record field. */
+export async function createFieldPolicy(em: Em, accountId: string, input: FieldPolicyInput): Promise<LicenseFieldPolicy> {
+  const policy = Object.assign(new LicenseFieldPolicy(), { accountId, name: input.name, description: input.description ?? null });
+  const seen = new Set<string>();
+  for (const [i, f] of input.fields.entries()) {
+    const field = licenseFieldOf(f.name);
+    if (!field) throw new BadUserInputError(`${JSON.stringify(f.name)} is not a license field`, ['input', 'fields', i, 'name']);
+    if (seen.has(field)) throw new BadUserInputError(`${f.name} has two rules`, ['input', 'fields', i, 'name']);
+    if (f.isComboBox && !f.listItems?.length) throw new BadUserInputError('a combo box needs listItems', ['input', 'fields', i, 'listItems']);
+    seen.add(field);
+    em.persist(Object.assign(new LicenseFieldPolicyField(), {
+      accountId, policyId: policy.id, name: f.name, description: f.description ?? null, isRequired: f.isRequired ?? false,
+      isComboBox: f.isComboBox ?? false, isEditingAllowed: f.isEditingAllowed ?? true, listItems: f.listItems ?? [],
+    }));
+  }
+  em.persist(policy);
+  return policy;
+}
+
+export async function deleteFieldPolicy(em: Em, id: string): Promise<LicenseFieldPolicy> {
+  const policy = await em.findOne(LicenseFieldPolicy, { id });
+  if (!policy) throw new NotFoundError('LicenseFieldPolicy', id);
+  await em.nativeDelete(LicenseFieldPolicyField, { policyId: id, accountId: policy.accountId });
+  em.remove(policy);
+  return policy;
 }

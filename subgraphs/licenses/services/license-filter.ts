@@ -43,3 +43,20 @@ export const LICENSE_FILTER_FIELDS: FilterFields = {
   updatedDate: date('updated_at'),
   archivedDate: date('archived_date'),
 };
+
+/** Fields of `licenseFieldPolicies(filter:)`. */
+export const FIELD_POLICY_FILTER: FilterFields = {
+  id: uuid('id'),
+  name: text('name'),
+  description: text('description'),
+};
+
+/** Fields of `LicenseFieldPolicy.fields(filter:)` (seed 003 "license policy fields"). */
+export const FIELD_POLICY_FIELD_FILTER: FilterFields = {
+  id: uuid('id'),
+  name: text('name'),
+  description: text('description'),
+  isRequired: bool('is_required'),
+  isComboBox: bool('is_combo_box'),
+  isEditingAllowed: bool('is_editing_allowed'),
+};

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../../lib/errors';
 import { MAX_USES } from '../domain/limits';
 import { License } from '../entities/License';
-import type { LicenseInput } from '../generated/graphql';
+import type { LicenseBulkUpdateInput, LicenseInput } from '../generated/graphql';
 
 /** Input fields that override a policy limit, and the column that holds the override. */
 const OVERRIDES = {
@@ -51,8 +51,9 @@ export function checkLicenseInput(input: LicenseInput): void {
 }
 
 /** Copies the given (non-undefined) input fields onto the license; keys are immutable. */
-export function applyLicenseInput(license: License, input: LicenseInput): void {
-  if (input.key !== undefined && input.key !== null && license.key !== undefined && input.key !== license.key) {
+export function applyLicenseInput(license: License, input: LicenseInput | LicenseBulkUpdateInput): void {
+  const key = (input as LicenseInput).key;
+  if (key !== undefined && key !== null && license.key !== undefined && key !== license.key) {
     throw new BadUserInputError('License keys are immutable', ['input', 'key']);
   }
   const target = license as unknown as Record<string, unknown>;
@@ -61,10 +62,11 @@ export function applyLicenseInput(license: License, input: LicenseInput): void {
     if (field in target) target[field] = value;
   }
   for (const [field, column] of Object.entries(OVERRIDES)) {
-    const value = input[field as keyof typeof OVERRIDES];
+    const value = (input as LicenseInput)[field as keyof typeof OVERRIDES];
     if (value !== undefined) target[column] = value;
   }
-  if (input.quantity !== undefined && license.initialQuantity === null) license.initialQuantity = input.quantity ?? null;
+  const quantity = (input as LicenseInput).quantity;
+  if (quantity !== undefined && license.initialQuantity === null) license.initialQuantity = quantity ?? null;
   if (input.recordStatus !== undefined) license.archivedDate = input.recordStatus === 'ARCHIVED' ? new Date() : null;
 }
 

@@ -1,0 +1,24 @@
+import { wrap } from '@mikro-orm/core';
+import type { Em } from '../../../lib/orm';
+import { recordEvent } from '../../../lib/outbox';
+import type { LicenseAssignment } from '../entities/assignment-columns';
+
+export type AssignmentEventType = 'assignment.created' | 'assignment.updated' | 'assignment.deleted';
+
+/** The GraphQL type of an assignment: the event's `entityType`. */
+export type AssignmentTypeName =
+  | 'ComputerAssignment' | 'DatacenterAssignment' | 'OrganizationAssignment' | 'SiteAssignment' | 'UserAssignment';
+
+/**
+ * Records an assignment event in the outbox of the current transaction; `data` is the assignment
+ * after the change (before it, for a deletion). Compliance keeps its projection from these.
+ */
+export function recordAssignmentEvent(em: Em, type: AssignmentEventType, entityType: AssignmentTypeName, assignment: LicenseAssignment): void {
+  recordEvent(em, {
+    accountId: assignment.accountId,
+    type,
+    entityType,
+    entityId: assignment.id,
+    payload: { data: wrap(assignment).toObject(), licenseId: assignment.licenseId },
+  });
+}

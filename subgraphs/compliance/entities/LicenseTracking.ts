@@ -1,0 +1,45 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { BaseEntity, baseProperties } from '../../../lib/entity';
+
+/**
+ * A license tracking row (seed 003): how an application found on a computer, or used by a user, is
+ * counted for a metric and which license covers it. Exactly one of computerId and userId is set.
+ * The requirement of compliance is computed from these rows; the tracking reads come later.
+ */
+export class LicenseTracking extends BaseEntity {
+  applicationId!: string;
+  metricId!: string;
+  computerId: string | null = null;
+  userId: string | null = null;
+  licenseId: string | null = null;
+  organizationId: string | null = null;
+  /** Seed 003 counters of the row: how it counts, what it requires, what coverage it received. */
+  coverageTrait = 0;
+  initialRequirement = 0;
+  requirement = 0;
+  receivedCoverage = 0;
+  /** Use rights such as `NamedComputer`, `UpgradeRights`, `Standard`. */
+  primaryUseRights: string[] = [];
+  fullUseRights: string[] = [];
+}
+
+export const LicenseTrackingSchema = new EntitySchema<LicenseTracking>({
+  class: LicenseTracking,
+  tableName: 'compliance_license_tracking',
+  indexes: [{ properties: ['applicationId', 'computerId'] }, { properties: ['applicationId', 'userId'] }],
+  properties: {
+    ...baseProperties,
+    applicationId: { type: 'uuid' },
+    metricId: { type: 'uuid' },
+    computerId: { type: 'uuid', nullable: true, index: true },
+    userId: { type: 'uuid', nullable: true },
+    licenseId: { type: 'uuid', nullable: true, index: true },
+    organizationId: { type: 'uuid', nullable: true },
+    coverageTrait: { type: 'integer' },
+    initialRequirement: { type: 'integer' },
+    requirement: { type: 'integer' },
+    receivedCoverage: { type: 'integer' },
+    primaryUseRights: { type: 'json' },
+    fullUseRights: { type: 'json' },
+  },
+});

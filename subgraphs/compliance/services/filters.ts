@@ -1,0 +1,55 @@
+import type { FilterFields } from '../../../lib/filter';
+import type { RowField } from '../domain/row-filter';
+import type { LicenseCostRow } from '../domain/costs';
+
+const text = (column: string) => ({ column, type: 'string' as const });
+const uuid = (column: string) => ({ column, type: 'uuid' as const });
+const num = (column: string) => ({ column, type: 'number' as const });
+const bool = (column: string) => ({ column, type: 'boolean' as const });
+const date = (column: string) => ({ column, type: 'datetime' as const });
+
+/** Fields of `applications(filter:)`. */
+export const APPLICATION_FILTER_FIELDS: FilterFields = {
+  id: uuid('id'), name: text('name'), vendor: text('vendor'), version: text('version'), edition: text('edition'),
+  createdDate: date('created_at'), updatedDate: date('updated_at'),
+};
+
+/** Fields of `maintenancePeriods(filter:)`, the seed's period properties. */
+export const MAINTENANCE_PERIOD_FILTER_FIELDS: FilterFields = {
+  id: uuid('id'), licenseId: uuid('license_id'), agreementPeriodId: uuid('agreement_period_id'),
+  validFrom: date('valid_from'), validTo: date('valid_to'), hasUpgradeRights: bool('has_upgrade_rights'),
+  invoiceReference: text('invoice_reference'), notes: text('notes'),
+  maintenanceCost: num('maintenance_cost'), supportCost: num('support_cost'), purchaseCurrency: text('purchase_currency'),
+  createdDate: date('created_at'), updatedDate: date('updated_at'),
+};
+
+/** Fields of `License.upgrades(filter:)`. */
+export const LICENSE_UPGRADE_FILTER_FIELDS: FilterFields = {
+  id: uuid('id'), upgradedLicenseId: uuid('upgraded_license_id'), quantity: num('quantity'),
+  upgradedQuantity: num('upgraded_quantity'), createdDate: date('created_at'),
+};
+
+/** Fields of `extendedCoverageTypes(filter:)`. */
+export const EXTENDED_COVERAGE_TYPE_FILTER_FIELDS: FilterFields = { id: uuid('id'), name: text('name') };
+
+/** Fields of `extendedCoverages(filter:)`, the seed's coverage properties. */
+export const EXTENDED_COVERAGE_FILTER_FIELDS: FilterFields = {
+  id: uuid('id'), parentComputerId: uuid('parent_computer_id'), isParentComputerDatacenter: bool('is_parent_computer_datacenter'),
+  extendedComputerId: uuid('extended_computer_id'), applicationId: uuid('application_id'),
+  coveredApplicationId: uuid('covered_application_id'), reason: text('reason'), reasonDescription: text('reason_description'),
+};
+
+const money = (get: (row: LicenseCostRow) => string): RowField<LicenseCostRow> => ({ type: 'decimal', get });
+
+/** Fields of `License.costs(filter:)`: the rows are computed, so the filter runs in memory. */
+export const LICENSE_COST_FILTER_FIELDS: Record<string, RowField<LicenseCostRow>> = {
+  organizationId: { type: 'uuid', get: (r) => r.organizationId },
+  licenseQuantity: { type: 'number', get: (r) => r.licenseQuantity },
+  licensePurchaseCost: money((r) => r.licensePurchaseCost),
+  currentMaintenanceCost: money((r) => r.currentMaintenanceCost),
+  accumulatedMaintenanceCost: money((r) => r.accumulatedMaintenanceCost),
+  currentSupportCost: money((r) => r.currentSupportCost),
+  accumulatedSupportCost: money((r) => r.accumulatedSupportCost),
+  totalCost: money((r) => r.totalCost),
+  currency: { type: 'string', get: (r) => r.currency },
+};

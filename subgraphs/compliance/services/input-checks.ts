@@ -1,0 +1,58 @@
+import { BadUserInputError } from '../../../lib/errors';
+import { canonicalDecimal, decimalDigits } from '../domain/money';
+
+type Path = ReadonlyArray<string | number>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Intl knows the ISO 4217 codes (active and historic); the regex guards runtimes without the list.
+const CURRENCIES = new Set<string>(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** IDs of rows in other subgraphs are plain UUID columns: anything else is the caller's mistake. */
+export function checkUuid(value: string, path: Path): string {
+  if (!isUuid(value)) throw new BadUserInputError(`${String(path[path.length - 1])} must be a UUID, got ${JSON.stringify(value)}`, path);
+  return value.toLowerCase();
+}
+
+/** Trimmed text of 1 to `max` characters. */
+export function checkName(value: string, path: Path, max = 255): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > max) throw new BadUserInputError(`${String(path[path.length - 1])} must have 1 to ${max} characters`, path);
+  return trimmed;
+}
+
+/** Optional text of at most `max` characters; blank becomes null. */
+export function checkOptionalText(value: string | null | undefined, path: Path, max = 255): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  if (value.length > max) throw new BadUserInputError(`${String(path[path.length - 1])} must have at most ${max} characters`, path);
+  return value.trim();
+}
+
+/** An ISO 4217 currency code such as USD. */
+export function checkCurrency(value: string | null | undefined, path: Path): string | null {
+  if (value === null || value === undefined) return null;
+  const known = CURRENCIES.size === 0 ? /^[A-Z]{3}$/.test(value) : CURRENCIES.has(value);
+  if (!known) throw new BadUserInputError(`${String(path[path.length - 1])} must be an ISO 4217 currency code such as USD, got ${JSON.stringify(value)}`, path);
+  return value;
+}
+
+/** Money of a decimal(15,4) column: non-negative, at most 11 integer digits and 4 decimals. */
+export function checkMoney(value: string | null | undefined, path: Path): string | null {
+  if (value === null || value === undefined) return null;
+  const digits = decimalDigits(value);
+  const field = String(path[path.length - 1]);
+  if (digits.negative) throw new BadUserInputError(`${field} cannot be negative`, path);
+  if (digits.integer > 11 || digits.fraction > 4) {
+    throw new BadUserInputError(`${field} must have at most 11 digits before the point and 4 after it`, path);
+  }
+  return canonicalDecimal(value);
+}
+
+/** A count of licenses: 1 or more. */
+export function checkPositive(value: number, path: Path): number {
+  if (!Number.isInteger(value) || value < 1) throw new BadUserInputError(`${String(path[path.length - 1])} must be at least 1`, path);
+  return value;
+}

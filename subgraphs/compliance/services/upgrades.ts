@@ -1,0 +1,26 @@
+import { BadUserInputError, ConflictError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { LicenseUpgrade } from '../entities/LicenseUpgrade';
+import type { LicenseUpgradeInput } from '../generated/graphql';
+import { recordComplianceEvent } from './events';
+import { checkPositive, checkUuid } from './input-checks';
+
+/** Records that `quantity` units of a license upgrade `upgradedQuantity` units of another (seed 003 license upgrades). */
+export async function addLicenseUpgrade(em: Em, caller: Caller, licenseId: string, input: LicenseUpgradeInput): Promise<LicenseUpgrade> {
+  const license = checkUuid(licenseId, ['licenseId']);
+  const upgradedLicenseId = checkUuid(input.upgradedLicenseId, ['input', 'upgradedLicenseId']);
+  if (upgradedLicenseId === license) throw new BadUserInputError('A license cannot upgrade itself', ['input', 'upgradedLicenseId']);
+  const upgrade = Object.assign(new LicenseUpgrade(), {
+    accountId: caller.accountId, licenseId: license, upgradedLicenseId,
+    quantity: checkPositive(input.quantity, ['input', 'quantity']),
+    upgradedQuantity: checkPositive(input.upgradedQuantity, ['input', 'upgradedQuantity']),
+  });
+  // the unique (account, license, upgraded license) index also stops a concurrent duplicate at commit
+  if (await em.count(LicenseUpgrade, { licenseId: license, upgradedLicenseId })) {
+    throw new ConflictError('This license already upgrades that license', { argumentPath: ['input', 'upgradedLicenseId'] });
+  }
+  em.persist(upgrade);
+  recordComplianceEvent(em, 'license-upgrade.created', 'LicenseUpgrade', upgrade, { licenseId: license });
+  return upgrade;
+}

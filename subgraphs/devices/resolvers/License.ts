@@ -1,0 +1,10 @@
+import { connectionFromArray } from '../../../lib/pagination';
+import { isUuid } from '../domain/ids';
+import type { LicenseResolvers } from '../generated/graphql';
+
+/** License is owned by the licenses subgraph; this subgraph adds the device license lines bound to it. */
+export const License: LicenseResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  deviceLicenseLines: async (license, args, { loaders }) =>
+    connectionFromArray(isUuid(license.id) ? await loaders.licenseLinesByLicense.load(license.id) : [], args),
+};

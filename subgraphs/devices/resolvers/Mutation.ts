@@ -1,0 +1,18 @@
+import type { MutationResolvers } from '../generated/graphql';
+import { createDatacenter } from '../services/datacenters';
+import * as settings from '../services/device-settings';
+import * as devices from '../services/devices';
+import { addDeviceLicenseLine } from '../services/license-lines';
+
+/** Thin: parse, call the service, return. Each field runs in its own transaction (lib/subgraph). */
+export const Mutation: MutationResolvers = {
+  registerDevice: (_, { input }, { em, caller }) => devices.registerDevice(em, caller, input),
+  updateDevice: (_, { id, input }, { em }) => devices.updateDevice(em, id, input),
+  deleteDevice: (_, { id }, { em, caller }) => devices.deleteDevice(em, caller, id),
+  createDatacenter: (_, { input }, { em, caller }) => createDatacenter(em, caller, input),
+  addDeviceLicenseLine: (_, { deviceId, input }, { em, caller }) => addDeviceLicenseLine(em, caller, deviceId, input),
+  requestDeviceUdi: (_, { deviceId }, { em }) => settings.requestDeviceUdi(em, deviceId),
+  acceptDeviceEula: (_, { deviceId, eulaUri, accept }, { em }) => settings.acceptDeviceEula(em, deviceId, eulaUri, accept),
+  setDeviceBootLevel: (_, { deviceId, level }, { em }) => settings.setDeviceBootLevel(em, deviceId, level),
+  setDeviceThroughput: (_, { deviceId, level }, { em }) => settings.setDeviceThroughput(em, deviceId, level),
+};

@@ -1,0 +1,23 @@
+import { BadUserInputError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { Datacenter } from '../entities/Datacenter';
+import type { CreateDatacenterInput } from '../generated/graphql';
+import { recordDatacenterEvent } from './events';
+
+const MAX_TEXT = 255;
+
+export function createDatacenter(em: Em, caller: Caller, input: CreateDatacenterInput): Datacenter {
+  const name = input.name.trim();
+  if (!name || name.length > MAX_TEXT) throw new BadUserInputError(`name must have 1 to ${MAX_TEXT} characters`, ['input', 'name']);
+  if (input.location && input.location.length > MAX_TEXT) {
+    throw new BadUserInputError(`location has at most ${MAX_TEXT} characters`, ['input', 'location']);
+  }
+  const datacenter = new Datacenter();
+  datacenter.accountId = caller.accountId;
+  datacenter.name = name;
+  datacenter.location = input.location ?? null;
+  em.persist(datacenter);
+  recordDatacenterEvent(em, 'datacenter.created', datacenter);
+  return datacenter;
+}

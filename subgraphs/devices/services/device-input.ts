@@ -1,0 +1,86 @@
+import { BadUserInputError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import { isUuid } from '../domain/ids';
+import { checkProductId, checkSerialNumber } from '../domain/udi';
+import { Datacenter } from '../entities/Datacenter';
+import { Device } from '../entities/Device';
+import type { RegisterDeviceInput, UpdateDeviceInput } from '../generated/graphql';
+
+type DeviceInput = RegisterDeviceInput | UpdateDeviceInput;
+const MAX_TEXT = 255;
+
+function path(field: string): string[] {
+  return ['input', field];
+}
+
+function required<T>(value: T | null, field: string): T {
+  if (value === null) throw new BadUserInputError(`${field} cannot be null`, path(field));
+  return value;
+}
+
+function checkText(value: string | null, field: string): string | null {
+  if (value !== null && value.length > MAX_TEXT) throw new BadUserInputError(`${field} has at most ${MAX_TEXT} characters`, path(field));
+  return value;
+}
+
+export function checkFingerprint(value: string): string {
+  const fingerprint = value.trim();
+  if (!fingerprint || fingerprint.length > MAX_TEXT) {
+    throw new BadUserInputError(`fingerprint must have 1 to ${MAX_TEXT} characters`, path('fingerprint'));
+  }
+  return fingerprint;
+}
+
+async function checkHost(em: Em, device: Device, hostId: string): Promise<string> {
+  const host = isUuid(hostId) ? await em.findOne(Device, { id: hostId }) : null;
+  if (!host) throw new BadUserInputError(`Device ${JSON.stringify(hostId)} was not found`, path('hostDeviceId'));
+  // a host is a physical device: this also rules out a device hosting itself and host cycles
+  if (host.id === device.id || host.isVirtual) {
+    throw new BadUserInputError('The host of a virtual device must be another, physical device', path('hostDeviceId'));
+  }
+  return host.id;
+}
+
+async function checkDatacenter(em: Em, datacenterId: string): Promise<string> {
+  const found = isUuid(datacenterId) ? await em.findOne(Datacenter, { id: datacenterId }) : null;
+  if (!found) throw new BadUserInputError(`Datacenter ${JSON.stringify(datacenterId)} was not found`, path('datacenterId'));
+  return found.id;
+}
+
+function applyIdentity(device: Device, input: DeviceInput): void {
+  if (input.fingerprint !== undefined) device.fingerprint = checkFingerprint(required(input.fingerprint, 'fingerprint'));
+  if (input.productId !== undefined) device.productId = input.productId === null ? null : checkProductId(input.productId, path('productId'));
+  if (input.serialNumber !== undefined) {
+    device.serialNumber = input.serialNumber === null ? null : checkSerialNumber(input.serialNumber, path('serialNumber'));
+  }
+  if (input.hostname !== undefined) device.hostname = checkText(input.hostname, 'hostname');
+  if (input.platform !== undefined) device.platform = checkText(input.platform, 'platform');
+}
+
+/**
+ * Copies the given fields of a register or update input onto the device, checking each. On
+ * register a null is the default; on update a null clears an optional field and is refused for
+ * a required one.
+ */
+export async function applyDeviceInput(em: Em, device: Device, input: DeviceInput, creating: boolean): Promise<void> {
+  applyIdentity(device, input);
+  if (input.cores !== undefined && !(creating && input.cores === null)) {
+    const cores = required(input.cores, 'cores');
+    if (!Number.isInteger(cores) || cores < 1) throw new BadUserInputError('cores must be at least 1', path('cores'));
+    device.cores = cores;
+  }
+  if (input.isVirtual !== undefined && !(creating && input.isVirtual === null)) {
+    device.isVirtual = required(input.isVirtual, 'isVirtual');
+    // a physical device has no host
+    if (!device.isVirtual) device.hostDeviceId = null;
+  }
+  if (input.hostDeviceId !== undefined) {
+    device.hostDeviceId = input.hostDeviceId === null ? null : await checkHost(em, device, input.hostDeviceId);
+  }
+  if (device.hostDeviceId !== null && !device.isVirtual) {
+    throw new BadUserInputError('Only a virtual device (isVirtual: true) has a host', path('hostDeviceId'));
+  }
+  if (input.datacenterId !== undefined) {
+    device.datacenterId = input.datacenterId === null ? null : await checkDatacenter(em, input.datacenterId);
+  }
+}

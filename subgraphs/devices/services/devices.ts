@@ -1,0 +1,71 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { ConflictError, NotFoundError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { isUuid } from '../domain/ids';
+import { checkThroughputLevel } from '../domain/throughput';
+import { Device } from '../entities/Device';
+import { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
+import type { RegisterDeviceInput, UpdateDeviceInput } from '../generated/graphql';
+import { applyDeviceInput } from './device-input';
+import { recordDeviceEvent } from './events';
+
+export async function findDeviceOrFail(em: Em, id: string): Promise<Device> {
+  const device = isUuid(id) ? await em.findOne(Device, { id }) : null;
+  if (!device) throw new NotFoundError('Device', id);
+  return device;
+}
+
+/**
+ * The fingerprint is the device's second key, unique per account. This check gives the clear
+ * error; the unique index on (accountId, fingerprint) still stops two concurrent registrations.
+ */
+async function ensureFingerprintFree(em: Em, device: Device): Promise<void> {
+  const where = { fingerprint: device.fingerprint, id: { $ne: device.id } } as FilterQuery<Device>;
+  if ((await em.count(Device, where)) > 0) {
+    throw new ConflictError(`A device with fingerprint ${JSON.stringify(device.fingerprint)} is already registered`, {
+      argumentPath: ['input', 'fingerprint'],
+    });
+  }
+}
+
+export async function registerDevice(em: Em, caller: Caller, input: RegisterDeviceInput): Promise<Device> {
+  const device = new Device();
+  device.accountId = caller.accountId;
+  await applyDeviceInput(em, device, input, true);
+  if (input.bootLevel) device.bootLevel = input.bootLevel;
+  if (input.throughput !== undefined && input.throughput !== null) {
+    device.throughput = checkThroughputLevel(input.throughput, ['input', 'throughput']);
+  }
+  await ensureFingerprintFree(em, device);
+  em.persist(device);
+  recordDeviceEvent(em, 'device.registered', device);
+  return device;
+}
+
+/** Patch: only the fields given change. */
+export async function updateDevice(em: Em, id: string, input: UpdateDeviceInput): Promise<Device> {
+  const device = await findDeviceOrFail(em, id);
+  const wasVirtual = device.isVirtual;
+  await applyDeviceInput(em, device, input, false);
+  if (input.fingerprint !== undefined) await ensureFingerprintFree(em, device);
+  if (device.isVirtual && !wasVirtual && (await em.count(Device, { hostDeviceId: device.id })) > 0) {
+    throw new ConflictError('A device that hosts virtual devices cannot become virtual', { argumentPath: ['input', 'isVirtual'] });
+  }
+  recordDeviceEvent(em, 'device.updated', device);
+  return device;
+}
+
+/** Deletes the device and its license lines; its virtual devices stay, without a host. */
+export async function deleteDevice(em: Em, caller: Caller, id: string): Promise<Device> {
+  const device = await findDeviceOrFail(em, id);
+  const guests = await em.find(Device, { hostDeviceId: device.id });
+  for (const guest of guests) {
+    guest.hostDeviceId = null;
+    recordDeviceEvent(em, 'device.updated', guest);
+  }
+  await em.nativeDelete(DeviceLicenseLine, { deviceId: device.id, accountId: caller.accountId });
+  recordDeviceEvent(em, 'device.deleted', device);
+  em.remove(device);
+  return device;
+}

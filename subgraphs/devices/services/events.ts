@@ -1,0 +1,38 @@
+import { wrap } from '@mikro-orm/core';
+import type { Em } from '../../../lib/orm';
+import { recordEvent } from '../../../lib/outbox';
+import type { Datacenter } from '../entities/Datacenter';
+import type { Device } from '../entities/Device';
+
+/**
+ * Event types about a device. They are all keyed by the device (entityType `Device`), so that a
+ * relay publishes them in order per device and `deviceEvents` can resolve the device for each.
+ */
+export type DeviceEventType =
+  | 'device.registered' | 'device.updated' | 'device.deleted'
+  | 'device.license-line.added' | 'device.udi.requested'
+  | 'device.eula.accepted' | 'device.eula.declined'
+  | 'device.boot-level.changed' | 'device.throughput.changed';
+
+export type DatacenterEventType = 'datacenter.created';
+
+/** Records a device event in the outbox of the current transaction; `data` is the device after the change. */
+export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra: Record<string, unknown> = {}): void {
+  recordEvent(em, {
+    accountId: device.accountId,
+    type,
+    entityType: 'Device',
+    entityId: device.id,
+    payload: { data: wrap(device).toObject(), ...extra },
+  });
+}
+
+export function recordDatacenterEvent(em: Em, type: DatacenterEventType, datacenter: Datacenter): void {
+  recordEvent(em, {
+    accountId: datacenter.accountId,
+    type,
+    entityType: 'Datacenter',
+    entityId: datacenter.id,
+    payload: { data: wrap(datacenter).toObject() },
+  });
+}

@@ -1,0 +1,34 @@
+import { NotFoundError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { isUuid } from '../domain/ids';
+import { Device } from '../entities/Device';
+import { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
+import type { DeviceLicenseLineInput } from '../generated/graphql';
+import { findDeviceOrFail } from './devices';
+import { recordDeviceEvent } from './events';
+import { licenseLineFields } from './license-line-input';
+
+/**
+ * Takes the device's row lock before reading the last index: the conditional UPDATE makes
+ * concurrent additions to one device wait for each other (PostgreSQL row lock, SQLite write
+ * lock), so two lines never read the same "last index". Zero rows touched: no such device.
+ */
+async function lockDevice(em: Em, caller: Caller, deviceId: string, now: Date): Promise<void> {
+  const touched = isUuid(deviceId) ? await em.nativeUpdate(Device, { id: deviceId, accountId: caller.accountId }, { updatedAt: now }) : 0;
+  if (touched === 0) throw new NotFoundError('Device', deviceId);
+}
+
+/** Adds a license line to a device (the data behind seed 004 GET /api/v1/license); its index is the next one. */
+export async function addDeviceLicenseLine(
+  em: Em, caller: Caller, deviceId: string, input: DeviceLicenseLineInput, now = new Date(),
+): Promise<DeviceLicenseLine> {
+  const fields = licenseLineFields(input);
+  await lockDevice(em, caller, deviceId, now);
+  const last = await em.findOne(DeviceLicenseLine, { deviceId }, { orderBy: { index: 'desc' } });
+  const line = Object.assign(new DeviceLicenseLine(), fields, { accountId: caller.accountId, deviceId, index: (last?.index ?? 0) + 1 });
+  em.persist(line);
+  const device = await findDeviceOrFail(em, deviceId);
+  recordDeviceEvent(em, 'device.license-line.added', device, { licenseLineId: line.id, feature: line.feature, licenseId: line.licenseId });
+  return line;
+}

@@ -1,0 +1,22 @@
+/** Helpers of the devices subgraph's HTTP tests (not part of the running subgraph). */
+import { OutboxEvent } from '../../lib/outbox';
+import type { TestSubgraph } from '../../test/testkit/subgraph';
+
+/** The types of the outbox events recorded so far, oldest first (system read: no tenant filter). */
+export async function outboxTypes(t: TestSubgraph): Promise<string[]> {
+  const rows = await t.subgraph.orm.em.fork().find(OutboxEvent, {}, { filters: false, orderBy: { seq: 'asc' } });
+  return rows.map((row) => row.type);
+}
+
+export const DEVICE_FIELDS = `
+  id fingerprint productId serialNumber udi { productId serialNumber udi } hostname platform cores isVirtual
+  hostDeviceId datacenterId bootLevel throughput { level allowedLevels } eulaAccepted eulaAcceptedAt eulaUri
+`;
+
+export const LINE_FIELDS = `
+  id deviceId licenseId index feature version licenseType startDate endDate licenseState evaluationPeriod
+  evaluationPeriodLeft evaluationPeriodUsed evaluationExpiryDate lockType vendorInfo { productId serialNumber udi }
+  licenseAddition licenseGenerationVersion licenseCount licensePriority storeIndex storageName
+`;
+
+export const REGISTER = `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { ${DEVICE_FIELDS} } }`;

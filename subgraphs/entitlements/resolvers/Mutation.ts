@@ -1,0 +1,15 @@
+import type { MutationResolvers } from '../generated/graphql';
+import * as catalog from '../services/catalog';
+import * as entitlements from '../services/entitlements';
+import * as orders from '../services/orders';
+
+/** Thin: parse, call the service, return. Each field runs in its own transaction (lib/subgraph). */
+export const Mutation: MutationResolvers = {
+  createEntitlement: (_, { input }, { em, caller }) => entitlements.createEntitlement(em, caller, input),
+  createLicensedItem: (_, { input }, { em, caller }) => catalog.createLicensedItem(em, caller, input),
+  createLicenseModel: (_, { input }, { em, caller }) => catalog.createLicenseModel(em, caller, input),
+  updateLicenseModel: (_, { id, input }, { em }) => catalog.updateLicenseModel(em, id, input),
+  addEntitlementLicense: (_, { input }, { em, caller }) => entitlements.addEntitlementLicense(em, caller, input),
+  placeLicenseOrder: (_, { input }, { em, caller }) => orders.placeLicenseOrder(em, caller, input),
+  cancelLicenseOrder: (_, { id }, { em, caller }) => orders.cancelLicenseOrder(em, caller, id),
+};

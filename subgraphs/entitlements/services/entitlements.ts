@@ -1,0 +1,65 @@
+import { ConflictError, NotFoundError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { Entitlement } from '../entities/Entitlement';
+import { EntitlementLicense } from '../entities/EntitlementLicense';
+import { LicensedItem } from '../entities/LicensedItem';
+import { LicenseModel } from '../entities/LicenseModel';
+import type { EntitlementInput, EntitlementLicenseInput } from '../generated/graphql';
+import { checkPeriod, owned, referenced, requiredName } from './common';
+import { recordEntitlementEvent } from './events';
+
+/** Seed 002: `entId` may be `any` "in cases where multiple entitlements can be accepted". */
+export const ANY_ENTITLEMENT = 'any';
+
+export function createEntitlement(em: Em, caller: Caller, input: EntitlementInput): Entitlement {
+  const name = requiredName(input.name, ['input', 'name']);
+  checkPeriod(input.validFrom, input.validUntil, ['input', 'validUntil']);
+  const entitlement = owned(Object.assign(new Entitlement(), {
+    organizationId: input.organizationId, name, description: input.description ?? null,
+    validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null,
+  }), caller);
+  em.persist(entitlement);
+  recordEntitlementEvent(em, 'entitlement.created', 'Entitlement', entitlement);
+  return entitlement;
+}
+
+/** Puts a license (licenses subgraph) in an entitlement; a license is in at most one entitlement. */
+export async function addEntitlementLicense(em: Em, caller: Caller, input: EntitlementLicenseInput): Promise<EntitlementLicense> {
+  checkPeriod(input.validFrom, input.validUntil, ['input', 'validUntil']);
+  await referenced(em, Entitlement, 'Entitlement', input.entitlementId, ['input', 'entitlementId']);
+  await referenced(em, LicensedItem, 'Licensed item', input.licensedItemId, ['input', 'licensedItemId']);
+  await referenced(em, LicenseModel, 'License model', input.licenseModelId, ['input', 'licenseModelId']);
+  const existing = await em.findOne(EntitlementLicense, { licenseId: input.licenseId });
+  if (existing) {
+    throw new ConflictError(`License ${JSON.stringify(input.licenseId)} is already in entitlement ${JSON.stringify(existing.entitlementId)}`,
+      { argumentPath: ['input', 'licenseId'] });
+  }
+  const binding = owned(Object.assign(new EntitlementLicense(), {
+    entitlementId: input.entitlementId, licenseId: input.licenseId,
+    licensedItemId: input.licensedItemId, licenseModelId: input.licenseModelId,
+    validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null, active: input.active ?? true,
+    scopeBindings: (input.scopeBindings ?? []).map((s) => ({ type: s.type, externalId: s.externalId ?? null, externalName: s.externalName ?? null })),
+  }), caller);
+  em.persist(binding);
+  recordEntitlementEvent(em, 'entitlement.license.added', 'EntitlementLicense', binding);
+  return binding;
+}
+
+/**
+ * Seed 002 GET .../entitlements/{entId}/licenses: the licenses of an entitlement of the
+ * organization, in the order they were added; `any` takes every entitlement of the organization.
+ * An entitlement of another organization is not found (the path names the organization).
+ */
+export async function entitlementLicenses(em: Em, organizationId: string, entitlementId: string): Promise<EntitlementLicense[]> {
+  let entitlementIds: string[];
+  if (entitlementId === ANY_ENTITLEMENT) {
+    entitlementIds = (await em.find(Entitlement, { organizationId }, { fields: ['id'] })).map((e) => e.id);
+  } else {
+    const entitlement = await em.findOne(Entitlement, { id: entitlementId, organizationId });
+    if (!entitlement) throw new NotFoundError('Entitlement', entitlementId);
+    entitlementIds = [entitlement.id];
+  }
+  if (entitlementIds.length === 0) return [];
+  return em.find(EntitlementLicense, { entitlementId: { $in: entitlementIds } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+}

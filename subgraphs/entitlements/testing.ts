@@ -1,0 +1,54 @@
+/** Helpers of the entitlements subgraph tests: create the rows a test needs through the API. */
+import { randomUUID } from 'node:crypto';
+import type { TestClient } from '../../test/testkit/graphql';
+
+export const PAST = '2020-01-01T00:00:00.000Z';
+export const FAR_FUTURE = '2100-01-01T00:00:00.000Z';
+
+export async function createItem(api: TestClient, name = `item-${randomUUID()}`): Promise<string> {
+  const { createLicensedItem } = await api.ok(`mutation($n: String!) { createLicensedItem(input: { name: $n }) { id } }`, { n: name });
+  return createLicensedItem.id;
+}
+
+export async function createModel(api: TestClient, name = `model-${randomUUID()}`): Promise<string> {
+  const { createLicenseModel } = await api.ok(`mutation($n: String!) { createLicenseModel(input: { name: $n, seatCountConstraint: {} }) { id } }`, { n: name });
+  return createLicenseModel.id;
+}
+
+export async function createEntitlement(api: TestClient, organizationId: string, name = 'Design suite'): Promise<string> {
+  const { createEntitlement } = await api.ok(
+    `mutation($o: ID!, $n: String!) { createEntitlement(input: { organizationId: $o, name: $n, validFrom: "${PAST}" }) { id } }`,
+    { o: organizationId, n: name });
+  return createEntitlement.id;
+}
+
+export interface Binding {
+  organizationId: string;
+  entitlementId: string;
+  licenseId: string;
+  licensedItemId: string;
+  licenseModelId: string;
+}
+
+/** An organization's entitlement with one license in it (fresh ids for the license and the organization). */
+export async function bindLicense(api: TestClient, given: Partial<Binding> = {}): Promise<Binding> {
+  const organizationId = given.organizationId ?? randomUUID();
+  const binding: Binding = {
+    organizationId,
+    entitlementId: given.entitlementId ?? await createEntitlement(api, organizationId),
+    licenseId: given.licenseId ?? randomUUID(),
+    licensedItemId: given.licensedItemId ?? await createItem(api),
+    licenseModelId: given.licenseModelId ?? await createModel(api),
+  };
+  const { organizationId: _org, ...input } = binding;
+  await api.ok(`mutation($i: EntitlementLicenseInput!) { addEntitlementLicense(input: $i) { id } }`, { i: input });
+  return binding;
+}
+
+export const PLACE_ORDER = `mutation($i: LicenseOrderInput!) {
+  placeLicenseOrder(input: $i) { id canceled orderLines { id creditType quantity licenseId orderValidFrom orderValidUntil } }
+}`;
+
+export function seatLine(b: Binding, quantity: number, from: string | null = PAST, until: string | null = FAR_FUTURE) {
+  return { licenseId: b.licenseId, licensedItemId: b.licensedItemId, creditType: 'SEAT_COUNT', quantity, orderValidFrom: from, orderValidUntil: until };
+}

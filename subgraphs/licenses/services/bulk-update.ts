@@ -1,0 +1,56 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { BadUserInputError, DomainError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import { filterCondition } from '../../../lib/query';
+import { License } from '../entities/License';
+import type { BulkUpdateScope, LicenseBulkUpdateInput } from '../generated/graphql';
+import { recordLicenseEvent } from './events';
+import { enforceFieldPolicies } from './field-policies';
+import { applyLicenseInput } from './license-input';
+import { LICENSE_FILTER_FIELDS } from './license-filter';
+
+export interface BulkUpdateResult {
+  successCount: number;
+  failedCount: number;
+  failed: string[];
+  failureReason: string | null;
+}
+
+/** The most licenses one bulk update may touch; beyond it the caller narrows the filter. */
+export const MAX_BULK_UPDATE = 10_000;
+
+function targetsOf(em: Em, scope: BulkUpdateScope, filter: string | null | undefined, ids: string[]): FilterQuery<License> {
+  const conditions: FilterQuery<License>[] = [];
+  const compiled = filterCondition<License>(em, filter, LICENSE_FILTER_FIELDS);
+  if (compiled) conditions.push(compiled);
+  if (scope === 'ONLY') {
+    if (!ids.length) throw new BadUserInputError('scope ONLY needs the ids to update', ['ids']);
+    conditions.push({ id: { $in: ids } });
+  } else if (scope === 'ALL_EXCEPT' && ids.length) {
+    conditions.push({ id: { $nin: ids } });
+  }
+  return conditions.length ? { $and: conditions } : {};
+}
+
+/**
+ * Seed 003 "Bulk update licenses": every targeted license gets the body; a license that a rule
+ * refuses (a field policy) is left unchanged and reported in `failed` with the reason.
+ */
+export async function bulkUpdateLicenses(em: Em, scope: BulkUpdateScope, filter: string | null | undefined, ids: string[] | null | undefined, body: LicenseBulkUpdateInput): Promise<BulkUpdateResult> {
+  const licenses = await em.find(License, targetsOf(em, scope, filter, ids ?? []), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: MAX_BULK_UPDATE + 1 });
+  if (licenses.length > MAX_BULK_UPDATE) throw new BadUserInputError(`A bulk update touches at most ${MAX_BULK_UPDATE} licenses; narrow the filter`, ['filter']);
+  const failed: string[] = [];
+  const reasons = new Set<string>();
+  for (const license of licenses) {
+    try {
+      await enforceFieldPolicies(em, body, license, 'update');
+      applyLicenseInput(license, body);
+      recordLicenseEvent(em, 'license.updated', license);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      failed.push(license.id);
+      reasons.add(err.message);
+    }
+  }
+  return { successCount: licenses.length - failed.length, failedCount: failed.length, failed, failureReason: reasons.size ? [...reasons].join('; ') : null };
+}

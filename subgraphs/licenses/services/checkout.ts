@@ -1,0 +1,48 @@
+import { wrap } from '@mikro-orm/core';
+import { ConflictError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
+import { computeLicenseStatus } from '../domain/status';
+import { LicenseMetadata } from '../entities/LicenseMetadata';
+import { Policy } from '../entities/Policy';
+import { User } from '../entities/User';
+import { signingKeyOf } from './accounts';
+import { recordLicenseEvent } from './events';
+import { issueLicenseFile, type IssuedLicenseFile } from './license-file';
+import { findLicenseOrFail } from './licenses';
+import { limitsOf } from './limits';
+
+export interface CheckedOutFile extends IssuedLicenseFile {
+  publicKey: string;
+}
+
+/**
+ * Checks a license out as a signed file (API.md "offline license"): the payload's `data` is the
+ * license with its effective limits; encrypted files can be read only with the license key.
+ */
+export async function checkOutLicense(em: Em, caller: Caller, id: string, ttl: number | null | undefined, encrypt: boolean | null | undefined, now = new Date()): Promise<CheckedOutFile> {
+  const license = await findLicenseOrFail(em, id);
+  if (license.suspended || license.revoked) {
+    throw new ConflictError('A suspended or revoked license cannot be checked out', { reason: license.suspended ? 'LICENSE_SUSPENDED' : 'LICENSE_REVOKED' });
+  }
+  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
+  const owner = license.userId ? await em.findOne(User, { id: license.userId }) : null;
+  const metadata = await em.find(LicenseMetadata, { licenseId: license.id }, { orderBy: { key: 'asc' } });
+  const { account, privateKeyPem } = await signingKeyOf(em, caller);
+  const attributes = {
+    ...wrap(license).toObject(),
+    ...limitsOf(license, policy),
+    status: computeLicenseStatus({ ...license, ownerBanned: owner?.banned ?? false }, now),
+    metadata: Object.fromEntries(metadata.map((m) => [m.key, m.value])),
+  };
+  const file = issueLicenseFile({
+    data: { type: 'licenses', id: license.id, attributes },
+    ttlSeconds: ttl ?? null,
+    encryptWithKey: (encrypt ?? license.encrypted) ? license.key : null,
+    privateKeyPem,
+    now,
+  });
+  license.lastCheckOut = now;
+  recordLicenseEvent(em, 'license.checked-out', license, { ttl: file.ttl });
+  return { ...file, publicKey: account.signingPublicKey };
+}

@@ -1,0 +1,200 @@
+/**
+ * Machine activation, deactivation and heartbeats (seed 001 maxMachines/maxCores, API.md "machines").
+ * Capacity checks read the license's machines and then insert one, so they hold the license row lock for the
+ * whole transaction: on PostgreSQL `SELECT ... FOR UPDATE` queues concurrent activations of the same license;
+ * on SQLite the single connection already serializes write transactions (knex omits FOR UPDATE there).
+ */
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import { heartbeatStatus } from '../domain/heartbeat';
+import { isExpired } from '../domain/status';
+import { License } from '../entities/License';
+import { Machine } from '../entities/Machine';
+import { Policy } from '../entities/Policy';
+import { User } from '../entities/User';
+import type { ActivateMachineInput, ExpirationAccess, OverageStrategy } from '../generated/graphql';
+import { recordLicenseEvent, recordMachineEvent } from './events';
+import { limitsOf } from './limits';
+
+// --- rules (plain functions) ------------------------------------------------------------------------------
+
+/** How far a limit stretches under the policy's overage strategy; null = unlimited. Fractions are floored. */
+export function withOverage(limit: number | null, strategy: OverageStrategy): number | null {
+  if (limit === null || strategy === 'ALWAYS_ALLOW_OVERAGE') return null;
+  switch (strategy) {
+    case 'NO_OVERAGE': return limit;
+    case 'ALLOW_1_25X_OVERAGE': return Math.floor((limit * 5) / 4);
+    case 'ALLOW_1_5X_OVERAGE': return Math.floor((limit * 3) / 2);
+    case 'ALLOW_2X_OVERAGE': return limit * 2;
+  }
+}
+
+export type CapacityConflict = 'TOO_MANY_MACHINES' | 'TOO_MANY_CORES';
+
+/** Whether one more machine of `cores` cores fits next to `machines` (maxMachines first, then the sum of cores). */
+export function capacityConflict(
+  limits: { maxMachines: number | null; maxCores: number | null },
+  strategy: OverageStrategy,
+  machines: ReadonlyArray<{ cores: number }>,
+  cores: number,
+): CapacityConflict | null {
+  const maxMachines = withOverage(limits.maxMachines, strategy);
+  if (maxMachines !== null && machines.length + 1 > maxMachines) return 'TOO_MANY_MACHINES';
+  const maxCores = withOverage(limits.maxCores, strategy);
+  const usedCores = machines.reduce((sum, m) => sum + m.cores, 0);
+  if (maxCores !== null && usedCores + cores > maxCores) return 'TOO_MANY_CORES';
+  return null;
+}
+
+export interface ActivationFacts {
+  suspended: boolean;
+  revoked: boolean;
+  ownerBanned: boolean;
+  effectiveDate: Date | null;
+  expiry: Date | null;
+  expirationAccess: ExpirationAccess;
+}
+
+/**
+ * Why a license cannot take a new machine, if it cannot. Only ALLOW_ACCESS lets an expired license activate
+ * (MAINTAIN_ACCESS keeps the machines already activated; RESTRICT and REVOKE refuse more).
+ */
+export function activationBlocker(f: ActivationFacts, now: Date): string | null {
+  if (f.ownerBanned) return 'LICENSE_BANNED';
+  if (f.suspended) return 'LICENSE_SUSPENDED';
+  if (f.revoked) return 'LICENSE_REVOKED';
+  if (f.effectiveDate !== null && f.effectiveDate.getTime() > now.getTime()) return 'LICENSE_NOT_YET_EFFECTIVE';
+  if (isExpired(f.expiry, now) && f.expirationAccess !== 'ALLOW_ACCESS') return 'LICENSE_EXPIRED';
+  return null;
+}
+
+// --- persistence --------------------------------------------------------------------------------------------
+
+async function lockLicense(em: Em, where: FilterQuery<License>, label: string): Promise<License> {
+  // refresh: a copy already in the identity map would be returned without taking the lock
+  const license = await em.findOne(License, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!license) throw new NotFoundError('License', label);
+  return license;
+}
+
+async function policyOf(em: Em, license: License): Promise<Policy> {
+  const policy = await em.findOne(Policy, { id: license.policyId });
+  if (!policy) throw new NotFoundError('Policy', license.policyId);
+  return policy;
+}
+
+async function findMachineOrFail(em: Em, id: string, refresh = false): Promise<Machine> {
+  const machine = await em.findOne(Machine, { id }, { refresh });
+  if (!machine) throw new NotFoundError('Machine', id);
+  return machine;
+}
+
+interface LicenseTarget {
+  where: FilterQuery<License>;
+  label: string;
+}
+
+/** Exactly one of licenseId and licenseKey (`!= null`: GraphQL gives null or leaves the field out). */
+function licenseTarget({ licenseId, licenseKey }: ActivateMachineInput): LicenseTarget {
+  if (licenseId != null && licenseKey == null) return { where: { id: licenseId }, label: licenseId };
+  if (licenseKey != null && licenseId == null) return { where: { key: licenseKey.trim() }, label: 'with the given key' };
+  throw new BadUserInputError('Give exactly one of licenseId and licenseKey', ['input', licenseId == null ? 'licenseId' : 'licenseKey']);
+}
+
+function checkActivationInput(input: ActivateMachineInput): { target: LicenseTarget; fingerprint: string; cores: number } {
+  const target = licenseTarget(input);
+  if (input.fingerprint.trim() === '') throw new BadUserInputError('fingerprint must not be blank', ['input', 'fingerprint']);
+  const cores = input.cores ?? 1;
+  if (!Number.isInteger(cores) || cores < 1) throw new BadUserInputError('cores must be at least 1', ['input', 'cores']);
+  return { target, fingerprint: input.fingerprint, cores };
+}
+
+async function checkLicenseState(em: Em, license: License, policy: Policy, now: Date): Promise<void> {
+  const owner = license.userId ? await em.findOne(User, { id: license.userId }) : null;
+  const blocker = activationBlocker({ ...license, ownerBanned: owner?.banned ?? false, expirationAccess: policy.expirationAccess }, now);
+  if (blocker) throw new ConflictError(`The license cannot activate machines (${blocker})`, { reason: blocker });
+}
+
+/** DEACTIVATE_DEAD: dead machines are deactivated and free their slot; the others are returned. */
+async function liveMachines(em: Em, license: License, policy: Policy, now: Date): Promise<Machine[]> {
+  const machines = await em.find(Machine, { licenseId: license.id }, { refresh: true });
+  if (policy.heartbeatCullStrategy !== 'DEACTIVATE_DEAD') return machines;
+  const isDead = (m: Machine) => heartbeatStatus(m.lastHeartbeat, policy.heartbeatDuration, now) === 'DEAD';
+  const dead = machines.filter(isDead);
+  for (const machine of dead) recordMachineEvent(em, 'machine.deleted', machine);
+  // deleted now, not at flush: the flush inserts before it deletes, and a dead fingerprint may be activating again
+  if (dead.length > 0) await em.nativeDelete(Machine, { id: { $in: dead.map((m) => m.id) }, accountId: license.accountId });
+  return machines.filter((m) => !isDead(m));
+}
+
+function checkCapacity(license: License, policy: Policy, machines: Machine[], fingerprint: string, cores: number): void {
+  if (machines.some((m) => m.fingerprint === fingerprint)) {
+    throw new ConflictError('This fingerprint is already activated on the license', { reason: 'FINGERPRINT_TAKEN', argumentPath: ['input', 'fingerprint'] });
+  }
+  if (license.allowedActivations > 0 && license.totalActivations >= license.allowedActivations) {
+    throw new ConflictError(`The license has used its ${license.allowedActivations} activation(s)`, { reason: 'TOO_MANY_ACTIVATIONS' });
+  }
+  const conflict = capacityConflict(limitsOf(license, policy), policy.overageStrategy, machines, cores);
+  if (conflict) throw new ConflictError(`The license has no room for this machine (${conflict})`, { reason: conflict });
+}
+
+/** Counts the activation (in JS: the row is locked) and, the first time, starts the license and its DELAYED validity. */
+function markActivated(license: License, policy: Policy, now: Date): void {
+  license.totalActivations += 1;
+  if (license.activatedAt !== null) return;
+  license.activatedAt = now;
+  const { duration } = limitsOf(license, policy);
+  if (license.expirationStrategy === 'DELAYED' && license.expiry === null && duration !== null) {
+    license.expiry = new Date(now.getTime() + duration * 1000);
+  }
+}
+
+// --- actions ------------------------------------------------------------------------------------------------
+
+export async function activateMachine(em: Em, input: ActivateMachineInput, now = new Date()): Promise<Machine> {
+  const { target, fingerprint, cores } = checkActivationInput(input);
+  const license = await lockLicense(em, target.where, target.label);
+  const policy = await policyOf(em, license);
+  await checkLicenseState(em, license, policy, now);
+  const machines = await liveMachines(em, license, policy, now);
+  checkCapacity(license, policy, machines, fingerprint, cores);
+  const machine = Object.assign(new Machine(), {
+    accountId: license.accountId, licenseId: license.id, fingerprint, cores,
+    name: input.name ?? null, hostname: input.hostname ?? null, platform: input.platform ?? null, ip: input.ip ?? null,
+  });
+  em.persist(machine);
+  markActivated(license, policy, now);
+  recordMachineEvent(em, 'machine.created', machine);
+  recordLicenseEvent(em, 'license.updated', license);
+  return machine;
+}
+
+export async function deactivateMachine(em: Em, id: string): Promise<Machine> {
+  const { licenseId } = await findMachineOrFail(em, id);
+  const license = await lockLicense(em, { id: licenseId }, licenseId);
+  // read again under the lock: a concurrent deactivation of the same machine may have removed it meanwhile
+  const machine = await findMachineOrFail(em, id, true);
+  if (license.allowedDeactivations > 0 && license.totalDeactivations >= license.allowedDeactivations) {
+    throw new ConflictError(`The license has used its ${license.allowedDeactivations} deactivation(s)`, { reason: 'TOO_MANY_DEACTIVATIONS' });
+  }
+  license.totalDeactivations += 1;
+  recordMachineEvent(em, 'machine.deleted', machine);
+  recordLicenseEvent(em, 'license.updated', license);
+  em.remove(machine);
+  return machine;
+}
+
+export async function pingMachineHeartbeat(em: Em, id: string, now = new Date()): Promise<Machine> {
+  const machine = await findMachineOrFail(em, id);
+  const license = await em.findOne(License, { id: machine.licenseId });
+  if (!license) throw new NotFoundError('License', machine.licenseId);
+  const policy = await policyOf(em, license);
+  const status = heartbeatStatus(machine.lastHeartbeat, policy.heartbeatDuration, now);
+  if (status === 'DEAD' && policy.heartbeatCullStrategy === 'DEACTIVATE_DEAD') {
+    throw new ConflictError('The machine is dead and cannot be resurrected: activate it again', { reason: 'HEARTBEAT_DEAD' });
+  }
+  machine.lastHeartbeat = now;
+  recordMachineEvent(em, 'machine.heartbeat.ping', machine);
+  return machine;
+}

@@ -1,0 +1,55 @@
+import { ConflictError } from '../../../lib/errors';
+import type { Em } from '../../../lib/orm';
+import { nextCheckIn, renewedExpiry } from '../domain/limits';
+import type { License } from '../entities/License';
+import { Policy } from '../entities/Policy';
+import { recordLicenseEvent } from './events';
+import { findLicenseOrFail } from './licenses';
+import { limitsOf } from './limits';
+
+export async function suspendLicense(em: Em, id: string): Promise<License> {
+  const license = await findLicenseOrFail(em, id);
+  if (license.suspended) throw new ConflictError('The license is already suspended', { reason: 'ALREADY_SUSPENDED' });
+  license.suspended = true;
+  recordLicenseEvent(em, 'license.suspended', license);
+  return license;
+}
+
+export async function reinstateLicense(em: Em, id: string): Promise<License> {
+  const license = await findLicenseOrFail(em, id);
+  if (!license.suspended) throw new ConflictError('The license is not suspended', { reason: 'NOT_SUSPENDED' });
+  license.suspended = false;
+  recordLicenseEvent(em, 'license.reinstated', license);
+  return license;
+}
+
+export async function revokeLicense(em: Em, id: string): Promise<License> {
+  const license = await findLicenseOrFail(em, id);
+  if (license.revoked) throw new ConflictError('The license is already revoked', { reason: 'ALREADY_REVOKED' });
+  license.revoked = true;
+  recordLicenseEvent(em, 'license.revoked', license);
+  return license;
+}
+
+/** Expiry extended by the duration from expiry, or from now when already expired (API.md). */
+export async function renewLicense(em: Em, id: string, now = new Date()): Promise<License> {
+  const license = await findLicenseOrFail(em, id);
+  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
+  const { duration } = limitsOf(license, policy);
+  if (duration === null) throw new ConflictError('The license has no duration to renew by (it is perpetual)', { reason: 'NO_DURATION' });
+  license.expiry = renewedExpiry(license.expiry, duration, now);
+  recordLicenseEvent(em, 'license.renewed', license);
+  return license;
+}
+
+export async function checkInLicense(em: Em, id: string, now = new Date()): Promise<License> {
+  const license = await findLicenseOrFail(em, id);
+  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
+  if (!limitsOf(license, policy).requireCheckIn || !policy.checkInInterval) {
+    throw new ConflictError('The license does not require check-ins', { reason: 'CHECK_IN_NOT_REQUIRED' });
+  }
+  license.lastCheckIn = now;
+  license.nextCheckIn = nextCheckIn(now, policy.checkInInterval);
+  recordLicenseEvent(em, 'license.checked-in', license);
+  return license;
+}

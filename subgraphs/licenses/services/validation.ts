@@ -1,0 +1,55 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Em } from '../../../lib/orm';
+import { heartbeatStatus } from '../domain/heartbeat';
+import { validateLicense, type ValidationFacts, type ValidationResult, type ValidationScope } from '../domain/validation';
+import { License } from '../entities/License';
+import { Machine } from '../entities/Machine';
+import { Policy } from '../entities/Policy';
+import { User } from '../entities/User';
+import { recordLicenseEvent } from './events';
+import { limitsOf } from './limits';
+
+/** Everything validation reads about a license, loaded in a handful of queries. */
+async function loadFacts(em: Em, license: License, now: Date): Promise<ValidationFacts> {
+  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
+  const owner = license.userId ? await em.findOne(User, { id: license.userId }) : null;
+  const machines = await em.find(Machine, { licenseId: license.id });
+  return {
+    license: {
+      productId: license.productId, policyId: license.policyId, ownerId: license.userId,
+      userIds: license.additionalUserIds, suspended: license.suspended, revoked: license.revoked,
+      effectiveDate: license.effectiveDate, expiry: license.expiry, nextCheckIn: license.nextCheckIn,
+      entitlementCodes: [...new Set([...policy.entitlementCodes, ...license.entitlementCodes])],
+    },
+    limits: limitsOf(license, policy),
+    policy: {
+      expirationAccess: policy.expirationAccess,
+      fingerprintMatchingStrategy: license.fingerprintMatchingStrategy ?? policy.fingerprintMatchingStrategy,
+      requireProductScope: policy.requireProductScope, requirePolicyScope: policy.requirePolicyScope,
+      requireUserScope: policy.requireUserScope, requireEntitlementsScope: policy.requireEntitlementsScope,
+      requireMachineScope: policy.requireMachineScope, requireFingerprintScope: policy.requireFingerprintScope,
+    },
+    ownerBanned: owner?.banned ?? false,
+    machines: machines.map((m) => ({
+      id: m.id, fingerprint: m.fingerprint, cores: m.cores, processes: 0,
+      heartbeat: heartbeatStatus(m.lastHeartbeat, policy.heartbeatDuration, now),
+    })),
+  };
+}
+
+export interface LicenseValidation extends ValidationResult {
+  license: License | null;
+}
+
+/**
+ * Validates a license (by ID or key) for a scope. A license that exists gets `lastValidated`
+ * updated and a `license.validated` event, whatever the outcome (seed 001).
+ */
+export async function validate(em: Em, where: { id: string } | { key: string }, scope: ValidationScope | null | undefined, now = new Date()): Promise<LicenseValidation> {
+  const license = await em.findOne(License, where as FilterQuery<License>);
+  if (!license) return { ...validateLicense(null, scope ?? {}, now), license: null };
+  const result = validateLicense(await loadFacts(em, license, now), scope ?? {}, now);
+  license.lastValidated = now;
+  recordLicenseEvent(em, 'license.validated', license, { validation: { valid: result.valid, code: result.code } });
+  return { ...result, license };
+}
