@@ -74,9 +74,10 @@ const KNOWN_CODES = new Set<string>([
 
 /** MikroORM / driver errors recognised by class name, so that lib/ needs no driver import. */
 function mapDriverError(original: unknown): GraphQLFormattedError['extensions'] | null {
-  const name = (original as { name?: string } | null)?.name ?? '';
+  const { name = '', code = '' } = (original ?? {}) as { name?: string; code?: string };
   if (name === 'UniqueConstraintViolationException') return { code: 'CONFLICT', reason: 'UNIQUE_VIOLATION' };
-  if (name === 'NotFoundError') return { code: 'NOT_FOUND' };
+  // PostgreSQL refuses a malformed UUID (22P02) where SQLite just finds no row: no such record either way
+  if (name === 'NotFoundError' || code === '22P02') return { code: 'NOT_FOUND' };
   return null;
 }
 
