@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../lib/config';
 
 async function main(): Promise<void> {
   const outputs = await generate({ ...config, cwd: PROJECT_ROOT, silent: true }, false);
-  const stale = outputs.filter((o) => !fs.existsSync(o.filename) || fs.readFileSync(o.filename, 'utf8') !== o.content);
+  const stale = outputs.filter((o: { filename: string; content: string }) => !fs.existsSync(o.filename) || fs.readFileSync(o.filename, 'utf8') !== o.content);
   for (const o of stale) console.log(path.relative(PROJECT_ROOT, o.filename));
   console.log(`checked ${outputs.length} files`);
 }
