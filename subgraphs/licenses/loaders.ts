@@ -9,6 +9,7 @@ import { Policy } from './entities/Policy';
 import { Product } from './entities/Product';
 import { Reseller } from './entities/Reseller';
 import { User } from './entities/User';
+import { WebhookEndpoint } from './entities/WebhookEndpoint';
 
 /** The request-scoped loaders of the licenses subgraph (made by createContext, once per request). */
 export function createLoaders(em: Em) {
@@ -21,6 +22,7 @@ export function createLoaders(em: Em) {
     reseller: byIdLoader(em, Reseller),
     machine: byIdLoader(em, Machine),
     meterAttribute: byIdLoader(em, MeterAttribute),
+    webhookEndpoint: byIdLoader(em, WebhookEndpoint),
     machinesByLicense: byParentLoader(em, Machine, 'licenseId', { createdAt: 'asc', id: 'asc' }),
     metadataByLicense: byParentLoader(em, LicenseMetadata, 'licenseId', { key: 'asc' }),
     meterAttributesByLicense: byParentLoader(em, MeterAttribute, 'licenseId', { name: 'asc' }),

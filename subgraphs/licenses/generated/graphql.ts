@@ -12,6 +12,8 @@ import type { Policy as PolicyEntity } from '../entities/Policy';
 import type { Product as ProductEntity } from '../entities/Product';
 import type { Reseller as ResellerEntity } from '../entities/Reseller';
 import type { User as UserEntity } from '../entities/User';
+import type { WebhookDelivery as WebhookDeliveryEntity } from '../entities/WebhookDelivery';
+import type { WebhookEndpoint as WebhookEndpointEntity } from '../entities/WebhookEndpoint';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -102,6 +104,15 @@ export type BulkUpdateScope =
   | 'ALL_EXCEPT'
   /** Only the licenses given by `ids`. */
   | 'ONLY';
+
+/** A newly registered webhook endpoint and its signing secret, which is shown here only. */
+export type CreatedWebhookEndpoint = {
+  __typename?: 'CreatedWebhookEndpoint';
+  /** The endpoint. */
+  endpoint: WebhookEndpoint;
+  /** The HMAC-SHA256 signing secret (`whsec_` + base64url of 32 random bytes): store it now, it is never shown again. */
+  secret: Scalars['String']['output'];
+};
 
 /** What an expired license still allows. */
 export type ExpirationAccess =
@@ -942,6 +953,12 @@ export type Mutation = {
   createProduct: Product;
   /** Creates a user. */
   createUser: User;
+  /**
+   * Registers a webhook endpoint. `url` must be an absolute http(s) URL of at most 2048 characters; `events` must
+   * be non-empty, each a known event type (e.g. `license.updated`, `machine.created`) or a wildcard (`license.*`, `*`)
+   * (BAD_USER_INPUT with the path of the offending value). The signing secret is in the result and nowhere else.
+   */
+  createWebhookEndpoint: CreatedWebhookEndpoint;
   /** Deactivates (removes) a machine; allowedDeactivations, when above 0, caps the deactivations (CONFLICT, reason TOO_MANY_DEACTIVATIONS). */
   deactivateMachine: Machine;
   /** Decrements the license's usage count, atomically: never below 0 (CONFLICT, reason NEGATIVE_USES). */
@@ -950,6 +967,8 @@ export type Mutation = {
   deleteLicense: License;
   /** Deletes a license policy. */
   deleteLicenseFieldPolicy: LicenseFieldPolicy;
+  /** Deletes a webhook endpoint and its deliveries: nothing more is sent to it. */
+  deleteWebhookEndpoint: WebhookEndpoint;
   /**
    * Records uses of a meter attribute of a license (seed 000): totalUses and grossUses both grow by the increment,
    * atomically; totalUses never goes above allowedUses (CONFLICT, reason TOO_MANY_USES).
@@ -972,6 +991,8 @@ export type Mutation = {
   resetLicenseMeterAttribute: MeterAttribute;
   /** Resets the license's usage count to 0. */
   resetLicenseUsage: License;
+  /** Schedules a delivery again now (status PENDING, nextAttemptAt = now). A delivered one cannot be retried (CONFLICT, reason ALREADY_DELIVERED). */
+  retryWebhookDelivery: WebhookDelivery;
   /** Revokes a license: it fails validation with REVOKED from now on. */
   revokeLicense: License;
   /** Suspends a license: a suspended license always fails validation. */
@@ -1042,6 +1063,12 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  events: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+};
+
+
 export type MutationDeactivateMachineArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1060,6 +1087,11 @@ export type MutationDeleteLicenseArgs = {
 
 export type MutationDeleteLicenseFieldPolicyArgs = {
   policyId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1103,6 +1135,11 @@ export type MutationResetLicenseMeterAttributeArgs = {
 
 
 export type MutationResetLicenseUsageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryWebhookDeliveryArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1499,6 +1536,12 @@ export type Query = {
   products: ProductConnection;
   /** A user by ID. */
   user: Maybe<User>;
+  /** Webhook deliveries, newest first: all of the account's, or those of one endpoint. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** A webhook endpoint by ID. */
+  webhookEndpoint: Maybe<WebhookEndpoint>;
+  /** The account's webhook endpoints, oldest first. */
+  webhookEndpoints: WebhookEndpointConnection;
 };
 
 
@@ -1571,6 +1614,24 @@ export type QueryProductsArgs = {
 
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A reseller that sells licenses to organizations. */
@@ -1772,6 +1833,108 @@ export type ViewPermission =
   /** Shown to resellers. */
   | 'RESELLER_PORTAL';
 
+/** One event delivered (or to be delivered) to one endpoint, with the record of its attempts. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Number of attempts made. */
+  attempts: Scalars['Int']['output'];
+  /** When the delivery was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** How long the last attempt took, in milliseconds. */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  /** The webhook endpoint (null once it is deleted). */
+  endpoint: Maybe<WebhookEndpoint>;
+  /** ID of the webhook endpoint. */
+  endpointId: Scalars['ID']['output'];
+  /** The event type, e.g. `license.updated`. */
+  event: Scalars['String']['output'];
+  /** ID of the event: receivers drop duplicates by it. */
+  eventId: Scalars['ID']['output'];
+  /** Unique ID of the delivery. */
+  id: Scalars['ID']['output'];
+  /** When the last attempt was made. */
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt failed (null when it succeeded or none was made). */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** HTTP status code of the last attempt (null when no response was received). */
+  lastResponseCode: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (null when none is scheduled). */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The POST body: `{ event, data, triggeredAt }` as in seed 000. */
+  payload: Scalars['JSON']['output'];
+  /** State of the delivery. */
+  status: WebhookDeliveryStatus;
+  /** When the delivery was last updated. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of webhook deliveries. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** The webhook deliveries of this page. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of webhook deliveries in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A webhook delivery in a page. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Cursor of the webhook delivery. */
+  cursor: Scalars['String']['output'];
+  /** The webhook delivery. */
+  node: WebhookDelivery;
+};
+
+/** State of a webhook delivery. */
+export type WebhookDeliveryStatus =
+  /** The endpoint answered with a 2xx status. */
+  | 'DELIVERED'
+  /** Every attempt failed and no further attempt is scheduled. */
+  | 'FAILED'
+  /** Waiting for its next attempt at nextAttemptAt. */
+  | 'PENDING';
+
+/**
+ * A URL that receives the account's events as POSTs `{ event, data, triggeredAt }` (seed 000's webhook), signed with
+ * HMAC-SHA256. Its signing secret is returned once, by createWebhookEndpoint, and cannot be read afterwards.
+ */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  /** When the endpoint was registered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Event types (e.g. `license.updated`) and wildcards (`license.*`, `*`) the endpoint receives. */
+  events: Array<Scalars['String']['output']>;
+  /** Unique ID of the webhook endpoint. */
+  id: Scalars['ID']['output'];
+  /** When the endpoint was last updated. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The absolute http(s) URL that receives the POSTs. */
+  url: Scalars['String']['output'];
+};
+
+/** A page of webhook endpoints. */
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  /** The webhook endpoints of this page. */
+  edges: Array<WebhookEndpointEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of webhook endpoints in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A webhook endpoint in a page. */
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  /** Cursor of the webhook endpoint. */
+  cursor: Scalars['String']['output'];
+  /** The webhook endpoint. */
+  node: WebhookEndpoint;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1861,6 +2024,7 @@ export type FederationTypes = {
   Product: Product;
   Reseller: Reseller;
   User: User;
+  WebhookEndpoint: WebhookEndpoint;
 };
 
 /** Mapping of federation reference types */
@@ -1892,6 +2056,9 @@ export type FederationReferenceTypes = {
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+  WebhookEndpoint:
+    ( { __typename: 'WebhookEndpoint' }
+    & GraphQLRecursivePick<FederationTypes['WebhookEndpoint'], {"id":true}> );
 };
 
 
@@ -1906,6 +2073,7 @@ export type ResolversTypes = {
   Address: ResolverTypeWrapper<Address>;
   BulkUpdateResult: ResolverTypeWrapper<BulkUpdateResult>;
   BulkUpdateScope: BulkUpdateScope;
+  CreatedWebhookEndpoint: ResolverTypeWrapper<Omit<CreatedWebhookEndpoint, 'endpoint'> & { endpoint: ResolversTypes['WebhookEndpoint'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   ExpirationAccess: ExpirationAccess;
@@ -1968,6 +2136,13 @@ export type ResolversTypes = {
   ValidationCode: ValidationCode;
   ValidationScopeInput: ValidationScopeInput;
   ViewPermission: ViewPermission;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryEntity>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookDeliveryEdge']> }>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookEndpoint: ResolverTypeWrapper<WebhookEndpointEntity>;
+  WebhookEndpointConnection: ResolverTypeWrapper<Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookEndpointEdge']> }>;
+  WebhookEndpointEdge: ResolverTypeWrapper<Omit<WebhookEndpointEdge, 'node'> & { node: ResolversTypes['WebhookEndpoint'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1979,6 +2154,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Address: Address;
   BulkUpdateResult: BulkUpdateResult;
+  CreatedWebhookEndpoint: Omit<CreatedWebhookEndpoint, 'endpoint'> & { endpoint: ResolversParentTypes['WebhookEndpoint'] };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   JSON: Scalars['JSON']['output'];
@@ -2027,6 +2203,12 @@ export type ResolversParentTypes = {
   UserInput: UserInput;
   UserUpdateInput: UserUpdateInput;
   ValidationScopeInput: ValidationScopeInput;
+  WebhookDelivery: WebhookDeliveryEntity;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookDeliveryEdge']> };
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  WebhookEndpoint: WebhookEndpointEntity;
+  WebhookEndpointConnection: Omit<WebhookEndpointConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookEndpointEdge']> };
+  WebhookEndpointEdge: Omit<WebhookEndpointEdge, 'node'> & { node: ResolversParentTypes['WebhookEndpoint'] };
 };
 
 export type AccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -2049,6 +2231,11 @@ export type BulkUpdateResultResolvers<ContextType = Context, ParentType extends 
   failedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   successCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CreatedWebhookEndpointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatedWebhookEndpoint'] = ResolversParentTypes['CreatedWebhookEndpoint']> = {
+  endpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -2324,10 +2511,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createPolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationCreatePolicyArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  createWebhookEndpoint?: Resolver<ResolversTypes['CreatedWebhookEndpoint'], ParentType, ContextType, RequireFields<MutationCreateWebhookEndpointArgs, 'events' | 'url'>>;
   deactivateMachine?: Resolver<ResolversTypes['Machine'], ParentType, ContextType, RequireFields<MutationDeactivateMachineArgs, 'id'>>;
   decrementLicenseUsage?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationDecrementLicenseUsageArgs, 'decrement' | 'id'>>;
   deleteLicense?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationDeleteLicenseArgs, 'id'>>;
   deleteLicenseFieldPolicy?: Resolver<ResolversTypes['LicenseFieldPolicy'], ParentType, ContextType, RequireFields<MutationDeleteLicenseFieldPolicyArgs, 'policyId'>>;
+  deleteWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationDeleteWebhookEndpointArgs, 'id'>>;
   incrementLicenseMeterAttribute?: Resolver<ResolversTypes['MeterAttribute'], ParentType, ContextType, RequireFields<MutationIncrementLicenseMeterAttributeArgs, 'increment' | 'licenseId' | 'name'>>;
   incrementLicenseUsage?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationIncrementLicenseUsageArgs, 'id' | 'increment'>>;
   pingMachineHeartbeat?: Resolver<ResolversTypes['Machine'], ParentType, ContextType, RequireFields<MutationPingMachineHeartbeatArgs, 'id'>>;
@@ -2336,6 +2525,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   replaceLicense?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationReplaceLicenseArgs, 'id' | 'input'>>;
   resetLicenseMeterAttribute?: Resolver<ResolversTypes['MeterAttribute'], ParentType, ContextType, RequireFields<MutationResetLicenseMeterAttributeArgs, 'id'>>;
   resetLicenseUsage?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationResetLicenseUsageArgs, 'id'>>;
+  retryWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationRetryWebhookDeliveryArgs, 'id'>>;
   revokeLicense?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationRevokeLicenseArgs, 'id'>>;
   suspendLicense?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationSuspendLicenseArgs, 'id'>>;
   updateLicense?: Resolver<ResolversTypes['License'], ParentType, ContextType, RequireFields<MutationUpdateLicenseArgs, 'id' | 'input'>>;
@@ -2464,6 +2654,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<QueryWebhookDeliveriesArgs>>;
+  webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
+  webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
 };
 
 export type ResellerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reseller'] = ResolversParentTypes['Reseller'], FederationReferenceType extends FederationReferenceTypes['Reseller'] = FederationReferenceTypes['Reseller']> = {
@@ -2508,10 +2701,60 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType>;
+  endpointId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastResponseCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpoint'] = ResolversParentTypes['WebhookEndpoint'], FederationReferenceType extends FederationReferenceTypes['WebhookEndpoint'] = FederationReferenceTypes['WebhookEndpoint']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WebhookEndpoint']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpointConnection'] = ResolversParentTypes['WebhookEndpointConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookEndpointEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebhookEndpointEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookEndpointEdge'] = ResolversParentTypes['WebhookEndpointEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Account?: AccountResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
   BulkUpdateResult?: BulkUpdateResultResolvers<ContextType>;
+  CreatedWebhookEndpoint?: CreatedWebhookEndpointResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -2547,5 +2790,11 @@ export type Resolvers<ContextType = Context> = {
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
+  WebhookEndpointConnection?: WebhookEndpointConnectionResolvers<ContextType>;
+  WebhookEndpointEdge?: WebhookEndpointEdgeResolvers<ContextType>;
 };
 

@@ -3,6 +3,7 @@ import { computeLicenseStatus } from '../domain/status';
 import type { License as LicenseEntity } from '../entities/License';
 import type { LicenseResolvers } from '../generated/graphql';
 import type { Context } from '../context';
+import { canonicalDecimal } from '../services/license-input';
 import { limitsOf } from '../services/limits';
 
 async function limits(license: LicenseEntity, { loaders }: Context) {
@@ -23,6 +24,7 @@ export const License: LicenseResolvers = {
     return computeLicenseStatus({ ...license, ownerBanned: owner?.banned ?? false }, new Date());
   },
   expiresAt: (license) => license.expiry,
+  purchaseValue: (license) => canonicalDecimal(license.purchaseValue),
   perpetual: async (license, _, ctx) => (await limits(license, ctx)).limits.duration === null && license.expiry === null,
   protected: async (license, _, ctx) => (await limits(license, ctx)).limits.protected,
   floating: async (license, _, ctx) => (await limits(license, ctx)).limits.floating,

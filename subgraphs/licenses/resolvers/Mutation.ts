@@ -3,6 +3,7 @@ import { catalogMutations } from './mutations/catalog';
 import { licenseMutations } from './mutations/licenses';
 import { machineMutations } from './mutations/machines';
 import { usageMutations } from './mutations/usage';
+import { webhookMutations } from './mutations/webhooks';
 
 /** Thin: parse, call the service, return. Each field runs in its own transaction (lib/subgraph). */
 export const Mutation: MutationResolvers = {
@@ -10,4 +11,5 @@ export const Mutation: MutationResolvers = {
   ...licenseMutations,
   ...usageMutations,
   ...machineMutations,
+  ...webhookMutations,
 };

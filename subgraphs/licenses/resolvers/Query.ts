@@ -1,3 +1,4 @@
+import { UUID } from '../../../lib/loaders';
 import { findConnection } from '../../../lib/query';
 import { License } from '../entities/License';
 import { LicenseFieldPolicy } from '../entities/LicenseFieldPolicy';
@@ -7,8 +8,10 @@ import { Product } from '../entities/Product';
 import type { QueryResolvers } from '../generated/graphql';
 import { accountOf } from '../services/accounts';
 import { FIELD_POLICY_FILTER, LICENSE_FILTER_FIELDS } from '../services/license-filter';
+import { webhookQueries } from './queries/webhooks';
 
 export const Query: QueryResolvers = {
+  ...webhookQueries,
   license: (_, { id }, { loaders }) => loaders.license.load(id),
   licenseByKey: (_, { key }, { em }) => em.findOne(License, { key }),
   licenses: (_, args, { em }) =>
@@ -28,5 +31,5 @@ export const Query: QueryResolvers = {
   },
   licenseFieldPolicies: (_, args, { em }) =>
     findConnection(em, LicenseFieldPolicy, { filter: args.filter, filterFields: FIELD_POLICY_FILTER, orderBy: { name: 'asc', id: 'asc' }, args }),
-  licenseFieldPolicy: (_, { policyId }, { em }) => em.findOne(LicenseFieldPolicy, { id: policyId }),
+  licenseFieldPolicy: (_, { policyId }, { em }) => (UUID.test(policyId) ? em.findOne(LicenseFieldPolicy, { id: policyId }) : null),
 };

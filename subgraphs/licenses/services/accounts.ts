@@ -11,17 +11,20 @@ export function signingKeySecret(): string {
   return process.env.SIGNING_KEY_SECRET ?? 'development-signing-key-secret';
 }
 
-/** The caller's account, created with a fresh Ed25519 key pair the first time it is needed. */
+/**
+ * The caller's account, created with a fresh Ed25519 key pair the first time it is needed. The first
+ * requests of an account may race to create it: the insert of every loser does nothing (on PostgreSQL
+ * it waits for the winner to commit) and all of them read the winner's row, so one key pair survives.
+ */
 export async function accountOf(em: Em, caller: Caller, name = 'Account'): Promise<Account> {
   const existing = await em.findOne(Account, { id: caller.accountId });
   if (existing) return existing;
   const pair = generateSigningKeyPair();
-  const account = Object.assign(new Account(), {
-    id: caller.accountId, accountId: caller.accountId, name,
+  await em.createQueryBuilder(Account).insert({
+    id: caller.accountId, accountId: caller.accountId, name, createdAt: new Date(),
     signingPublicKey: pair.publicKeyDer, signingPrivateKeySealed: sealPrivateKey(pair.privateKeyPem, signingKeySecret()),
-  });
-  em.persist(account);
-  return account;
+  }).onConflict('id').ignore().execute();
+  return em.findOneOrFail(Account, { id: caller.accountId }, { refresh: true });
 }
 
 /** The account's private signing key, unsealed for one signature and never returned. */

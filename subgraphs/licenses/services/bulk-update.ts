@@ -1,12 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError, DomainError } from '../../../lib/errors';
+import { UUID } from '../../../lib/loaders';
 import type { Em } from '../../../lib/orm';
 import { filterCondition } from '../../../lib/query';
 import { License } from '../entities/License';
 import type { BulkUpdateScope, LicenseBulkUpdateInput } from '../generated/graphql';
 import { recordLicenseEvent } from './events';
 import { enforceFieldPolicies } from './field-policies';
-import { applyLicenseInput } from './license-input';
+import { applyLicenseInput, checkIdsAndNulls } from './license-input';
 import { LICENSE_FILTER_FIELDS } from './license-filter';
 
 export interface BulkUpdateResult {
@@ -20,6 +21,8 @@ export interface BulkUpdateResult {
 export const MAX_BULK_UPDATE = 10_000;
 
 function targetsOf(em: Em, scope: BulkUpdateScope, filter: string | null | undefined, ids: string[]): FilterQuery<License> {
+  const malformed = ids.findIndex((id) => !UUID.test(id));
+  if (malformed >= 0) throw new BadUserInputError('ids must be UUIDs', ['ids', malformed]);
   const conditions: FilterQuery<License>[] = [];
   const compiled = filterCondition<License>(em, filter, LICENSE_FILTER_FIELDS);
   if (compiled) conditions.push(compiled);
@@ -37,6 +40,7 @@ function targetsOf(em: Em, scope: BulkUpdateScope, filter: string | null | undef
  * refuses (a field policy) is left unchanged and reported in `failed` with the reason.
  */
 export async function bulkUpdateLicenses(em: Em, scope: BulkUpdateScope, filter: string | null | undefined, ids: string[] | null | undefined, body: LicenseBulkUpdateInput): Promise<BulkUpdateResult> {
+  checkIdsAndNulls(body, 'body');
   const licenses = await em.find(License, targetsOf(em, scope, filter, ids ?? []), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: MAX_BULK_UPDATE + 1 });
   if (licenses.length > MAX_BULK_UPDATE) throw new BadUserInputError(`A bulk update touches at most ${MAX_BULK_UPDATE} licenses; narrow the filter`, ['filter']);
   const failed: string[] = [];

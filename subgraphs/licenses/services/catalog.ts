@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors';
+import { UUID } from '../../../lib/loaders';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Organization } from '../entities/Organization';
@@ -25,7 +26,7 @@ export function createProduct(em: Em, caller: Caller, input: ProductInput): Prod
 const POLICY_COUNTS = ['duration', 'maxMachines', 'maxProcesses', 'maxUsers', 'maxCores', 'maxUses', 'heartbeatDuration', 'checkInInterval'] as const;
 
 export async function createPolicy(em: Em, caller: Caller, input: PolicyInput): Promise<Policy> {
-  if (!(await em.findOne(Product, { id: input.productId }))) {
+  if (!UUID.test(input.productId) || !(await em.findOne(Product, { id: input.productId }))) {
     throw new BadUserInputError(`Product ${JSON.stringify(input.productId)} was not found`, ['input', 'productId']);
   }
   for (const field of POLICY_COUNTS) {
@@ -42,13 +43,15 @@ export async function createPolicy(em: Em, caller: Caller, input: PolicyInput): 
 }
 
 export function createOrganization(em: Em, caller: Caller, input: OrganizationInput): Organization {
+  if (input.resellerId && !UUID.test(input.resellerId)) throw new BadUserInputError('resellerId must be a UUID', ['input', 'resellerId']);
   const org = owned(Object.assign(new Organization(), defined(input)), caller);
   em.persist(org);
   return org;
 }
 
 export async function createUser(em: Em, caller: Caller, input: UserInput): Promise<User> {
-  if (input.organizationId && !(await em.findOne(Organization, { id: input.organizationId }))) {
+  const { organizationId } = input;
+  if (organizationId && (!UUID.test(organizationId) || !(await em.findOne(Organization, { id: organizationId })))) {
     throw new BadUserInputError(`Organization ${JSON.stringify(input.organizationId)} was not found`, ['input', 'organizationId']);
   }
   const user = owned(Object.assign(new User(), defined(input)), caller);

@@ -9,6 +9,7 @@ import { User } from '../entities/User';
 import { signingKeyOf } from './accounts';
 import { recordLicenseEvent } from './events';
 import { issueLicenseFile, type IssuedLicenseFile } from './license-file';
+import { canonicalDecimal } from './license-input';
 import { findLicenseOrFail } from './licenses';
 import { limitsOf } from './limits';
 
@@ -31,6 +32,7 @@ export async function checkOutLicense(em: Em, caller: Caller, id: string, ttl: n
   const { account, privateKeyPem } = await signingKeyOf(em, caller);
   const attributes = {
     ...wrap(license).toObject(),
+    purchaseValue: canonicalDecimal(license.purchaseValue),
     ...limitsOf(license, policy),
     status: computeLicenseStatus({ ...license, ownerBanned: owner?.banned ?? false }, now),
     metadata: Object.fromEntries(metadata.map((m) => [m.key, m.value])),

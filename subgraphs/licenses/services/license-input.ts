@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors';
+import { UUID } from '../../../lib/loaders';
 import { MAX_USES } from '../domain/limits';
 import { License } from '../entities/License';
 import type { LicenseBulkUpdateInput, LicenseInput } from '../generated/graphql';
@@ -19,6 +20,37 @@ const NON_NEGATIVE_INTS: ReadonlyArray<keyof LicenseInput> = [
   'allowedDeactivations', 'allowedFloatingClients', 'leaseDuration', 'numberOfSupportedVirtualMachines',
 ];
 
+/** Inputs that hold IDs (stored in UUID columns): a malformed one is the caller's mistake on every database. */
+const ID_FIELDS = ['policyId', 'organizationId', 'userId', 'resellerId', 'applicationId', 'metricId', 'assignmentTypeId', 'agreementId'] as const;
+
+/** A new license: the columns whose default is not null cannot hold null (flags, counters, lists, enums, policyId). */
+const TEMPLATE = new License() as unknown as Record<string, unknown>;
+
+/**
+ * Refuses an explicit null for a column that cannot be null (a write would fail in the database): the
+ * caller leaves the field out to keep it, or sends the value it wants (false, [], ...). Overrides take
+ * null (inherit the policy's value), and `key` is checked by its own rules.
+ */
+function checkNulls(input: LicenseInput | LicenseBulkUpdateInput, argument: string): void {
+  for (const [field, value] of Object.entries(input)) {
+    if (value !== null || NOT_COPIED.has(field) || !(field in TEMPLATE) || TEMPLATE[field] === null) continue;
+    throw new BadUserInputError(`${field} cannot be null: leave it out to keep its value`, [argument, field]);
+  }
+}
+
+/** Every ID given is a well-formed UUID, and no column that cannot be null is given null. */
+export function checkIdsAndNulls(input: LicenseInput | LicenseBulkUpdateInput, argument = 'input'): void {
+  checkNulls(input, argument);
+  const ids = input as Partial<Record<(typeof ID_FIELDS)[number], string | null>>;
+  for (const field of ID_FIELDS) {
+    const value = ids[field];
+    if (typeof value === 'string' && !UUID.test(value)) throw new BadUserInputError(`${field} must be a UUID`, [argument, field]);
+  }
+  for (const [i, id] of ((input as LicenseInput).additionalUserIds ?? []).entries()) {
+    if (!UUID.test(id)) throw new BadUserInputError('additionalUserIds must be UUIDs', [argument, 'additionalUserIds', i]);
+  }
+}
+
 /** The seed 003 record fields that "Replace license" resets when the new body leaves them out. */
 export const RECORD_FIELDS: ReadonlyArray<keyof License & keyof LicenseInput> = [
   'quantity', 'purchaseDate', 'purchaseValue', 'purchaseCurrency', 'vendor', 'sku', 'invoiceReference',
@@ -28,14 +60,31 @@ export const RECORD_FIELDS: ReadonlyArray<keyof License & keyof LicenseInput> = 
   'autoAllocateOnce', 'isAutoAllocated', 'maintenanceAccordingToAgreement', 'notes',
 ];
 
+/** The scale of the purchaseValue column: more decimals would be rounded by PostgreSQL and kept by SQLite. */
+const PURCHASE_VALUE_SCALE = 4;
+
+/**
+ * A stored decimal in one canonical form on every database: PostgreSQL answers the column's scale
+ * (`1000.5000`), SQLite a number (`1000.5`); both become `1000.5`.
+ */
+export function canonicalDecimal(value: string | number | null): string | null {
+  if (value === null) return null;
+  const text = typeof value === 'number' ? value.toFixed(PURCHASE_VALUE_SCALE) : value;
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
 /** Checks what the schema's types cannot say: ranges, currencies, date order. */
 export function checkLicenseInput(input: LicenseInput): void {
+  checkIdsAndNulls(input);
   for (const field of NON_NEGATIVE_INTS) {
     const value = input[field];
     if (typeof value === 'number' && value < 0) throw new BadUserInputError(`${field} cannot be negative`, ['input', field]);
   }
   if (typeof input.maxUses === 'number' && input.maxUses > MAX_USES) {
     throw new BadUserInputError(`maxUses cannot exceed ${MAX_USES}`, ['input', 'maxUses']);
+  }
+  if (input.purchaseValue && (input.purchaseValue.split('.')[1] ?? '').length > PURCHASE_VALUE_SCALE) {
+    throw new BadUserInputError(`purchaseValue has at most ${PURCHASE_VALUE_SCALE} decimals`, ['input', 'purchaseValue']);
   }
   if (input.purchaseCurrency && !/^[A-Z]{3}$/.test(input.purchaseCurrency)) {
     throw new BadUserInputError('purchaseCurrency must be an ISO 4217 code such as USD', ['input', 'purchaseCurrency']);

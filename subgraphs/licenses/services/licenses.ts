@@ -1,27 +1,35 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import { UUID } from '../../../lib/loaders';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { License } from '../entities/License';
 import { LicenseMetadata } from '../entities/LicenseMetadata';
+import { Machine } from '../entities/Machine';
 import { MeterAttribute } from '../entities/MeterAttribute';
 import { Policy } from '../entities/Policy';
 import type { LicenseInput } from '../generated/graphql';
-import { recordLicenseEvent } from './events';
+import { recordLicenseEvent, recordMachineEvent } from './events';
 import { enforceFieldPolicies } from './field-policies';
 import { applyLicenseInput, checkLicenseInput, resetRecordFields } from './license-input';
 import { generateLicenseKey, normalizeGivenKey } from './license-key';
 import { limitsOf } from './limits';
 
-export async function findLicenseOrFail(em: Em, id: string): Promise<License> {
-  const license = await em.findOne(License, { id });
+/**
+ * The license, or NOT_FOUND. `lock` takes the row for the rest of the transaction (and re-reads it past the
+ * identity map), for changes computed from the current state: two concurrent renewals must add two durations.
+ */
+export async function findLicenseOrFail(em: Em, id: string, opts: { lock?: boolean } = {}): Promise<License> {
+  const lock = opts.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const : {};
+  // a malformed ID names no license (PostgreSQL would refuse the query, SQLite would find nothing)
+  const license = UUID.test(id) ? await em.findOne(License, { id }, lock) : null;
   if (!license) throw new NotFoundError('License', id);
   return license;
 }
 
 async function findPolicyOrFail(em: Em, policyId: string | null | undefined): Promise<Policy> {
   if (!policyId) throw new BadUserInputError('policyId is required', ['input', 'policyId']);
-  const policy = await em.findOne(Policy, { id: policyId });
+  const policy = UUID.test(policyId) ? await em.findOne(Policy, { id: policyId }) : null;
   if (!policy) throw new BadUserInputError(`Policy ${JSON.stringify(policyId)} was not found`, ['input', 'policyId']);
   return policy;
 }
@@ -107,15 +115,21 @@ export async function replaceLicense(em: Em, id: string, input: LicenseInput): P
 }
 
 async function replaceListChildren(em: Em, license: License, input: LicenseInput): Promise<void> {
-  if (input.metadata) await em.nativeDelete(LicenseMetadata, { licenseId: license.id });
-  if (input.meterAttributes) await em.nativeDelete(MeterAttribute, { licenseId: license.id });
+  const owned = { licenseId: license.id, accountId: license.accountId };
+  if (input.metadata) await em.nativeDelete(LicenseMetadata, owned);
+  if (input.meterAttributes) await em.nativeDelete(MeterAttribute, owned);
   replaceChildren(em, license, input);
 }
 
+/** Removes the license with everything that hangs off it (machines too: a machine without its license is an orphan). */
 export async function deleteLicense(em: Em, id: string): Promise<License> {
-  const license = await findLicenseOrFail(em, id);
-  await em.nativeDelete(LicenseMetadata, { licenseId: id });
-  await em.nativeDelete(MeterAttribute, { licenseId: id });
+  // locked: an activation waiting on the license then finds it gone instead of adding an orphan machine
+  const license = await findLicenseOrFail(em, id, { lock: true });
+  const owned = { licenseId: id, accountId: license.accountId };
+  for (const machine of await em.find(Machine, { licenseId: id })) recordMachineEvent(em, 'machine.deleted', machine);
+  await em.nativeDelete(Machine, owned);
+  await em.nativeDelete(LicenseMetadata, owned);
+  await em.nativeDelete(MeterAttribute, owned);
   recordLicenseEvent(em, 'license.deleted', license);
   em.remove(license);
   return license;

@@ -8,7 +8,7 @@ import { findLicenseOrFail } from './licenses';
 import { limitsOf } from './limits';
 
 export async function suspendLicense(em: Em, id: string): Promise<License> {
-  const license = await findLicenseOrFail(em, id);
+  const license = await findLicenseOrFail(em, id, { lock: true });
   if (license.suspended) throw new ConflictError('The license is already suspended', { reason: 'ALREADY_SUSPENDED' });
   license.suspended = true;
   recordLicenseEvent(em, 'license.suspended', license);
@@ -16,7 +16,7 @@ export async function suspendLicense(em: Em, id: string): Promise<License> {
 }
 
 export async function reinstateLicense(em: Em, id: string): Promise<License> {
-  const license = await findLicenseOrFail(em, id);
+  const license = await findLicenseOrFail(em, id, { lock: true });
   if (!license.suspended) throw new ConflictError('The license is not suspended', { reason: 'NOT_SUSPENDED' });
   license.suspended = false;
   recordLicenseEvent(em, 'license.reinstated', license);
@@ -24,7 +24,7 @@ export async function reinstateLicense(em: Em, id: string): Promise<License> {
 }
 
 export async function revokeLicense(em: Em, id: string): Promise<License> {
-  const license = await findLicenseOrFail(em, id);
+  const license = await findLicenseOrFail(em, id, { lock: true });
   if (license.revoked) throw new ConflictError('The license is already revoked', { reason: 'ALREADY_REVOKED' });
   license.revoked = true;
   recordLicenseEvent(em, 'license.revoked', license);
@@ -33,7 +33,7 @@ export async function revokeLicense(em: Em, id: string): Promise<License> {
 
 /** Expiry extended by the duration from expiry, or from now when already expired (API.md). */
 export async function renewLicense(em: Em, id: string, now = new Date()): Promise<License> {
-  const license = await findLicenseOrFail(em, id);
+  const license = await findLicenseOrFail(em, id, { lock: true });
   const policy = await em.findOneOrFail(Policy, { id: license.policyId });
   const { duration } = limitsOf(license, policy);
   if (duration === null) throw new ConflictError('The license has no duration to renew by (it is perpetual)', { reason: 'NO_DURATION' });
@@ -43,7 +43,7 @@ export async function renewLicense(em: Em, id: string, now = new Date()): Promis
 }
 
 export async function checkInLicense(em: Em, id: string, now = new Date()): Promise<License> {
-  const license = await findLicenseOrFail(em, id);
+  const license = await findLicenseOrFail(em, id, { lock: true });
   const policy = await em.findOneOrFail(Policy, { id: license.policyId });
   if (!limitsOf(license, policy).requireCheckIn || !policy.checkInInterval) {
     throw new ConflictError('The license does not require check-ins', { reason: 'CHECK_IN_NOT_REQUIRED' });

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { UUID } from '../../../lib/loaders';
 import type { Em } from '../../../lib/orm';
 import { heartbeatStatus } from '../domain/heartbeat';
 import { validateLicense, type ValidationFacts, type ValidationResult, type ValidationScope } from '../domain/validation';
@@ -46,7 +47,9 @@ export interface LicenseValidation extends ValidationResult {
  * updated and a `license.validated` event, whatever the outcome (seed 001).
  */
 export async function validate(em: Em, where: { id: string } | { key: string }, scope: ValidationScope | null | undefined, now = new Date()): Promise<LicenseValidation> {
-  const license = await em.findOne(License, where as FilterQuery<License>);
+  // a malformed ID names no license: NOT_FOUND on every database (PostgreSQL would refuse the query)
+  const wellFormed = !('id' in where) || UUID.test(where.id);
+  const license = wellFormed ? await em.findOne(License, where as FilterQuery<License>) : null;
   if (!license) return { ...validateLicense(null, scope ?? {}, now), license: null };
   const result = validateLicense(await loadFacts(em, license, now), scope ?? {}, now);
   license.lastValidated = now;

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123150229 extends Migration {
+export class Migration20261123152131 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`licenses_account\` (\`id\` text not null, \`account_id\` text not null, \`name\` text not null, \`signing_public_key\` text not null, \`signing_private_key_sealed\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);
@@ -61,6 +61,15 @@ export class Migration20261123150229 extends Migration {
     this.addSql(`create index \`licenses_user_account_id_index\` on \`licenses_user\` (\`account_id\`);`);
     this.addSql(`create index \`licenses_user_organization_id_index\` on \`licenses_user\` (\`organization_id\`);`);
     this.addSql(`create unique index \`licenses_user_account_id_email_unique\` on \`licenses_user\` (\`account_id\`, \`email\`);`);
+
+    this.addSql(`create table \`licenses_webhook_delivery\` (\`id\` text not null, \`account_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`endpoint_id\` text not null, \`event_id\` text not null, \`event\` text not null, \`payload\` json not null, \`status\` text not null default 'PENDING', \`attempts\` integer not null default 0, \`last_response_code\` integer null, \`last_error\` text null, \`last_attempt_at\` datetime null, \`next_attempt_at\` datetime null, \`duration_ms\` integer null, primary key (\`id\`));`);
+    this.addSql(`create index \`licenses_webhook_delivery_account_id_index\` on \`licenses_webhook_delivery\` (\`account_id\`);`);
+    this.addSql(`create index \`licenses_webhook_delivery_endpoint_id_index\` on \`licenses_webhook_delivery\` (\`endpoint_id\`);`);
+    this.addSql(`create index \`licenses_webhook_delivery_status_next_attempt_at_index\` on \`licenses_webhook_delivery\` (\`status\`, \`next_attempt_at\`);`);
+    this.addSql(`create unique index \`licenses_webhook_delivery_endpoint_id_event_id_unique\` on \`licenses_webhook_delivery\` (\`endpoint_id\`, \`event_id\`);`);
+
+    this.addSql(`create table \`licenses_webhook_endpoint\` (\`id\` text not null, \`account_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`url\` text not null, \`events\` json not null, \`signing_secret_sealed\` text not null, primary key (\`id\`));`);
+    this.addSql(`create index \`licenses_webhook_endpoint_account_id_index\` on \`licenses_webhook_endpoint\` (\`account_id\`);`);
   }
 
 }

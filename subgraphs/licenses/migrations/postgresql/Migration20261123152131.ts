@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123150229 extends Migration {
+export class Migration20261123152131 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "licenses_account" ("id" uuid not null, "account_id" uuid not null, "name" varchar(255) not null, "signing_public_key" text not null, "signing_private_key_sealed" text not null, "created_at" timestamptz not null, constraint "licenses_account_pkey" primary key ("id"));`);
@@ -61,6 +61,15 @@ export class Migration20261123150229 extends Migration {
     this.addSql(`create index "licenses_user_account_id_index" on "licenses_user" ("account_id");`);
     this.addSql(`create index "licenses_user_organization_id_index" on "licenses_user" ("organization_id");`);
     this.addSql(`alter table "licenses_user" add constraint "licenses_user_account_id_email_unique" unique ("account_id", "email");`);
+
+    this.addSql(`create table "licenses_webhook_delivery" ("id" uuid not null, "account_id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "endpoint_id" uuid not null, "event_id" varchar(36) not null, "event" varchar(100) not null, "payload" jsonb not null, "status" varchar(20) not null default 'PENDING', "attempts" int not null default 0, "last_response_code" int null, "last_error" text null, "last_attempt_at" timestamptz null, "next_attempt_at" timestamptz null, "duration_ms" int null, constraint "licenses_webhook_delivery_pkey" primary key ("id"));`);
+    this.addSql(`create index "licenses_webhook_delivery_account_id_index" on "licenses_webhook_delivery" ("account_id");`);
+    this.addSql(`create index "licenses_webhook_delivery_endpoint_id_index" on "licenses_webhook_delivery" ("endpoint_id");`);
+    this.addSql(`create index "licenses_webhook_delivery_status_next_attempt_at_index" on "licenses_webhook_delivery" ("status", "next_attempt_at");`);
+    this.addSql(`alter table "licenses_webhook_delivery" add constraint "licenses_webhook_delivery_endpoint_id_event_id_unique" unique ("endpoint_id", "event_id");`);
+
+    this.addSql(`create table "licenses_webhook_endpoint" ("id" uuid not null, "account_id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "url" text not null, "events" jsonb not null, "signing_secret_sealed" text not null, constraint "licenses_webhook_endpoint_pkey" primary key ("id"));`);
+    this.addSql(`create index "licenses_webhook_endpoint_account_id_index" on "licenses_webhook_endpoint" ("account_id");`);
   }
 
   override async down(): Promise<void> {
@@ -89,6 +98,10 @@ export class Migration20261123150229 extends Migration {
     this.addSql(`drop table if exists "licenses_reseller" cascade;`);
 
     this.addSql(`drop table if exists "licenses_user" cascade;`);
+
+    this.addSql(`drop table if exists "licenses_webhook_delivery" cascade;`);
+
+    this.addSql(`drop table if exists "licenses_webhook_endpoint" cascade;`);
   }
 
 }
