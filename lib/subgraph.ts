@@ -15,6 +15,8 @@ import { callerFromHeaders } from './auth';
 import { PROJECT_ROOT, type SubgraphName } from './config';
 import { createContext, type LoaderFactory, type RequestContext } from './context';
 import { formatClientError } from './errors';
+import { loadEntitySchemas, loadResolvers } from './modules';
+import { outboxSchema } from './outbox';
 import { openDatabase, type MigrationLists, type Orm } from './orm';
 import { scalarResolvers } from './scalars';
 
@@ -27,6 +29,19 @@ export interface SubgraphDefinition<Loaders> {
   entities: EntitySchema<any, any>[];
   migrations: MigrationLists;
   createLoaders: LoaderFactory<Loaders>;
+}
+
+/**
+ * A subgraph from the conventional layout of `subgraphs/<name>/`: resolvers discovered in
+ * `resolvers/`, entities in `entities/`, plus the subgraph's outbox table.
+ */
+export function defineSubgraph<L>(name: SubgraphName, dir: string, parts: { migrations: MigrationLists; createLoaders: LoaderFactory<L> }): SubgraphDefinition<L> {
+  return {
+    name,
+    resolvers: loadResolvers(path.join(dir, 'resolvers')) as GraphQLResolverMap<RequestContext<L>>,
+    entities: [...loadEntitySchemas(path.join(dir, 'entities')), outboxSchema(name)],
+    ...parts,
+  };
 }
 
 /** The SDL of a subgraph: `schema/<name>.graphql` is the source of truth. */

@@ -24,6 +24,7 @@ export function createLoaders(em: Em) {
     meterAttribute: byIdLoader(em, MeterAttribute),
     webhookEndpoint: byIdLoader(em, WebhookEndpoint),
     machinesByLicense: byParentLoader(em, Machine, 'licenseId', { createdAt: 'asc', id: 'asc' }),
+    machinesByFingerprint: byParentLoader(em, Machine, 'fingerprint', { createdAt: 'asc', id: 'asc' }),
     metadataByLicense: byParentLoader(em, LicenseMetadata, 'licenseId', { key: 'asc' }),
     meterAttributesByLicense: byParentLoader(em, MeterAttribute, 'licenseId', { name: 'asc' }),
   };

@@ -98,4 +98,16 @@ describe.each(DATABASE_KINDS)('the supergraph through the gateway (%s)', (kind) 
   it('answers null for a license that does not exist, without asking the other subgraphs to fail', async () => {
     for (const id of [randomUUID(), 'abc']) expect((await t.gateway.ok(ONE_QUERY, { id })).license).toBeNull();
   });
+
+  it('lists the machines activated with a device\'s fingerprint on the device (devices + licenses)', async () => {
+    const license = await newLicense();
+    const fingerprint = `fp-${randomUUID()}`;
+    const { registerDevice } = await t.gateway.ok(
+      `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }`, { input: { fingerprint, hostname: 'cad-ws-1' } });
+    const { activateMachine } = await t.gateway.ok(
+      `mutation($input: ActivateMachineInput!) { activateMachine(input: $input) { id } }`, { input: { licenseId: license.id, fingerprint } });
+    const { device } = await t.gateway.ok(
+      `query($id: ID!) { device(id: $id) { hostname machines { id fingerprint license { key } } } }`, { id: registerDevice.id });
+    expect(device).toEqual({ hostname: 'cad-ws-1', machines: [{ id: activateMachine.id, fingerprint, license: { key: license.key } }] });
+  });
 });

@@ -114,6 +114,15 @@ export type CreatedWebhookEndpoint = {
   secret: Scalars['String']['output'];
 };
 
+/** A device of the devices subgraph, seen by licenses through its fingerprint. */
+export type Device = {
+  __typename?: 'Device';
+  /** Fingerprint of the device: the one its license machines are activated with. */
+  fingerprint: Scalars['String']['output'];
+  /** Machines activated on licenses with this device's fingerprint (one per license). */
+  machines: Array<Machine>;
+};
+
 /** What an expired license still allows. */
 export type ExpirationAccess =
   /** Expired licenses stay valid (code EXPIRED) and may activate new machines. */
@@ -2015,6 +2024,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Device: Device;
   License: License;
   LicenseFieldPolicy: LicenseFieldPolicy;
   Machine: Machine;
@@ -2029,6 +2039,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Device:
+    ( { __typename: 'Device' }
+    & GraphQLRecursivePick<FederationTypes['Device'], {"fingerprint":true}> );
   License:
     ( { __typename: 'License' }
     & GraphQLRecursivePick<FederationTypes['License'], {"id":true}> );
@@ -2076,6 +2089,7 @@ export type ResolversTypes = {
   CreatedWebhookEndpoint: ResolverTypeWrapper<Omit<CreatedWebhookEndpoint, 'endpoint'> & { endpoint: ResolversTypes['WebhookEndpoint'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Device: ResolverTypeWrapper<Omit<Device, 'machines'> & { machines: Array<ResolversTypes['Machine']> }>;
   ExpirationAccess: ExpirationAccess;
   ExpirationStrategy: ExpirationStrategy;
   FingerprintMatchingStrategy: FingerprintMatchingStrategy;
@@ -2157,6 +2171,7 @@ export type ResolversParentTypes = {
   CreatedWebhookEndpoint: Omit<CreatedWebhookEndpoint, 'endpoint'> & { endpoint: ResolversParentTypes['WebhookEndpoint'] };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  Device: Omit<Device, 'machines'> & { machines: Array<ResolversParentTypes['Machine']> } | FederationReferenceTypes['Device'];
   JSON: Scalars['JSON']['output'];
   License: LicenseEntity;
   Boolean: Scalars['Boolean']['output'];
@@ -2245,6 +2260,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type DeviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device'], FederationReferenceType extends FederationReferenceTypes['Device'] = FederationReferenceTypes['Device']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Device']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  machines?: Resolver<Array<ResolversTypes['Machine']>, ParentType, ContextType>;
+};
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
@@ -2757,6 +2778,7 @@ export type Resolvers<ContextType = Context> = {
   CreatedWebhookEndpoint?: CreatedWebhookEndpointResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  Device?: DeviceResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   License?: LicenseResolvers<ContextType>;
   LicenseConnection?: LicenseConnectionResolvers<ContextType>;
