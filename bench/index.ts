@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ALL_SCOPES, authConfigFromEnv, signToken } from '../lib/auth';
 import { envInt } from '../lib/config';
 import { createTemporaryPostgresDatabase } from '../lib/testing/postgres';
 import { DEMO } from '../scripts/seed/ids';
@@ -15,8 +16,10 @@ import { startStack } from '../scripts/stack';
 const REQUESTS = envInt('BENCH_REQUESTS', 2000);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 20);
 
+let authorization = '';
+
 async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { errors?: unknown[] };
   if (body.errors && !JSON.stringify(body.errors).includes('CONFLICT')) throw new Error(JSON.stringify(body.errors));
 }
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
   const stack = await startStack({ databaseUrl: pg?.url, sqliteDir: dir, port: 0 });
   try {
     await seedDemoData(stack.subgraphs);
+    authorization = `Bearer ${await signToken({ accountId: DEMO.accountId, subject: 'bench', scopes: [...ALL_SCOPES] }, authConfigFromEnv().jwtSecret ?? '')}`;
     const url = stack.gateway.url;
     console.log(`${pg ? 'PostgreSQL' : 'SQLite'}, ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent`);
     await scenario('license across 5 subgraphs', url,

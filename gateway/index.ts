@@ -9,9 +9,14 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { PROJECT_ROOT, SUBGRAPH_NAMES, isSubgraphName, subgraphUrlFromEnv, type SubgraphName } from '../lib/config';
-import { formatClientError } from '../lib/errors';
+import { authConfigFromEnv, createAuthenticator, GATEWAY_SECRET_HEADER, isProduction } from '../lib/auth';
+import { envInt } from '../lib/config';
+import { formatClientError, LimitExceededError } from '../lib/errors';
 import { asServerGateway } from './adapter';
 import { readiness } from './health';
+import { limitsFromEnv } from './limits';
+import { securityPlugin, type GatewayContext } from './security';
+import { supergraphForApolloGateway } from './supergraph';
 
 export const SUPERGRAPH_PATH = path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql');
 
@@ -22,10 +27,6 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** The composed supergraph; defaults to the checked-in `schema/supergraph.graphql`. */
   supergraphSdl?: string;
-}
-
-interface GatewayRequestContext {
-  authorization?: string;
 }
 
 export interface RunningGateway {
@@ -40,31 +41,57 @@ function resolveSubgraphUrls(given: GatewayOptions['subgraphUrls'] = {}): Record
 }
 
 /** The gateway loads the composed supergraph file: no introspection of subgraphs at run time. */
-function createApolloGateway(supergraphSdl: string, urls: Record<SubgraphName, string>): ApolloGateway {
+function createApolloGateway(supergraphSdl: string, urls: Record<SubgraphName, string>, gatewaySecret: string): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayRequestContext>({
+      new RemoteGraphQLDataSource<GatewayContext>({
         url: isSubgraphName(name) ? urls[name] : url,
+        // what any federation router can be configured to do: propagate the caller's header, add the router secret
         willSendRequest({ request, context }) {
           if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          request.http?.headers.set(GATEWAY_SECRET_HEADER, gatewaySecret);
         },
       }),
   });
 }
 
+/** Largest request body (MAX_BODY_BYTES, default 1 MiB). */
+const MAX_BODY = envInt('MAX_BODY_BYTES', 1024 * 1024);
+
+function limitResponse(res: express.Response, status: number, error: LimitExceededError): void {
+  res.status(status).json({ errors: [{ message: error.message, extensions: { code: error.code, limit: error.extensions.limit } }] });
+}
+
+/** One operation per request: a JSON array of operations is refused, not executed in bulk. */
+const refuseBatches: express.RequestHandler = (req, res, next) => {
+  if (!Array.isArray(req.body)) return next();
+  limitResponse(res, 400, new LimitExceededError('maxBatchedOperations', 'Batched operations are not accepted: send one operation per request'));
+};
+
+/** Bodies over MAX_BODY_BYTES answer LIMIT_EXCEEDED rather than express's HTML page. */
+const limitErrors: express.ErrorRequestHandler = (err, _req, res, next) => {
+  if ((err as { type?: string }).type !== 'entity.too.large') return next(err);
+  limitResponse(res, 413, new LimitExceededError('maxBodyBytes', `The request body is larger than ${MAX_BODY} bytes`));
+};
+
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
+  const auth = authConfigFromEnv();
+  const authenticator = createAuthenticator(auth);
+  const production = isProduction();
   const urls = resolveSubgraphUrls(opts.subgraphUrls);
-  const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const supergraphSdl = supergraphForApolloGateway(opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'));
   const app = express();
   const httpServer = http.createServer(app);
-  const server = new ApolloServer<GatewayRequestContext>({
-    gateway: asServerGateway(createApolloGateway(supergraphSdl, urls)),
+  const server = new ApolloServer<GatewayContext>({
+    gateway: asServerGateway(createApolloGateway(supergraphSdl, urls, auth.gatewaySecret)),
     formatError: formatClientError,
-    introspection: true,
+    introspection: !production || process.env.ALLOW_INTROSPECTION === 'true',
+    includeStacktraceInErrorResponses: !production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      securityPlugin(limitsFromEnv()),
     ],
   });
   await server.start();
@@ -73,9 +100,15 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     const report = await readiness(urls);
     res.status(report.ready ? 200 : 503).json(report);
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, {
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+  app.use('/graphql', express.json({ limit: MAX_BODY }), refuseBatches, expressMiddleware(server, {
+    // a bearer token is verified here already (and again by every subgraph); a license key is the licenses subgraph's to check
+    context: async ({ req }) => {
+      const authorization = req.headers.authorization;
+      const caller = /^bearer /i.test(authorization ?? '') ? await authenticator.authenticate(req.headers) : undefined;
+      return { authorization, caller };
+    },
   }));
+  app.use(limitErrors);
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntitySchemaProperty } from '@mikro-orm/core';
+import type { Caller } from './tenancy';
 
 /**
  * Columns every table has: a UUID key, the owning account (tenant) and timestamps.
@@ -27,4 +28,10 @@ export function assignDefined<T extends object>(target: T, input: Partial<Record
     if (value !== undefined) (target as Record<string, unknown>)[key] = value;
   }
   return target;
+}
+
+/** Sets the caller's account on a new row: every row belongs to one account (tenant). */
+export function owned<T extends { accountId: string }>(entity: T, caller: Caller): T {
+  entity.accountId = caller.accountId;
+  return entity;
 }

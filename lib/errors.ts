@@ -47,7 +47,7 @@ export class ConflictError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED' as const;
   constructor(message = 'Authentication is required') {
-    super(message, 'UNAUTHENTICATED');
+    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
   }
 }
 

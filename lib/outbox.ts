@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, wrap } from '@mikro-orm/core';
 import type { Em } from './orm';
 
 /**
@@ -57,4 +57,26 @@ export function recordEvent(em: Em, event: DomainEvent): OutboxEvent {
   const row = Object.assign(new OutboxEvent(), event);
   em.persist(row);
   return row;
+}
+
+/**
+ * Records an event about one entity: keyed by the entity (so a relay keeps its events in order), with
+ * `data` the entity as serialized after the change (before it, for a deletion; hidden columns left out)
+ * and `extra` for what consumers key on (e.g. the licenseId). Each subgraph passes its own event-type
+ * union as `Type`, so that a misspelt event type does not compile.
+ */
+export function recordEntityEvent<Type extends string, EntityType extends string = string>(
+  em: Em,
+  type: Type,
+  entityType: EntityType,
+  entity: { id: string; accountId: string },
+  extra: Record<string, unknown> = {},
+): OutboxEvent {
+  return recordEvent(em, {
+    accountId: entity.accountId,
+    type,
+    entityType,
+    entityId: entity.id,
+    payload: { data: wrap(entity).toObject(), ...extra },
+  });
 }

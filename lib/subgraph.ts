@@ -11,7 +11,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
 import { parse, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
-import { callerFromHeaders } from './auth';
+import { authConfigFromEnv, createAuthenticator, hasGatewaySecret, type LicenseKeyResolver } from './auth';
+import { enforceScopes } from './auth/scopes';
 import { PROJECT_ROOT, type SubgraphName } from './config';
 import { createContext, type LoaderFactory, type RequestContext } from './context';
 import { formatClientError } from './errors';
@@ -29,13 +30,19 @@ export interface SubgraphDefinition<Loaders> {
   entities: EntitySchema<any, any>[];
   migrations: MigrationLists;
   createLoaders: LoaderFactory<Loaders>;
+  /** Only the licenses subgraph accepts `Authorization: License <key>`: it knows the keys. */
+  licenseKeyResolver?: (orm: Orm) => LicenseKeyResolver;
 }
 
 /**
  * A subgraph from the conventional layout of `subgraphs/<name>/`: resolvers discovered in
  * `resolvers/`, entities in `entities/`, plus the subgraph's outbox table.
  */
-export function defineSubgraph<L>(name: SubgraphName, dir: string, parts: { migrations: MigrationLists; createLoaders: LoaderFactory<L> }): SubgraphDefinition<L> {
+export function defineSubgraph<L>(
+  name: SubgraphName,
+  dir: string,
+  parts: Pick<SubgraphDefinition<L>, 'migrations' | 'createLoaders' | 'licenseKeyResolver'>,
+): SubgraphDefinition<L> {
   return {
     name,
     resolvers: loadResolvers(path.join(dir, 'resolvers')) as GraphQLResolverMap<RequestContext<L>>,
@@ -69,7 +76,20 @@ export function withMutationTransactions<C>(resolvers: GraphQLResolverMap<C>): G
 export function buildSchemaOf<L>(def: SubgraphDefinition<L>) {
   const resolvers = withMutationTransactions({ ...scalarResolvers, ...def.resolvers } as GraphQLResolverMap<RequestContext<L>>);
   // buildSubgraphSchema's resolver map type is contravariant in the context; the context is ours.
-  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(def.name), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  const schema = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(def.name), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  enforceScopes(schema);
+  return schema;
+}
+
+/**
+ * Subgraphs answer the router only: a request without the router's secret header is refused
+ * before any GraphQL work, so `_entities` cannot be called with forged representations.
+ */
+function requireGatewaySecret(secret: string): express.RequestHandler {
+  return (req, res, next) => {
+    if (hasGatewaySecret(req.headers, secret)) return next();
+    res.status(401).json({ errors: [{ message: 'Subgraphs answer the gateway only', extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
 }
 
 export interface RunningSubgraph {
@@ -88,7 +108,9 @@ export interface StartSubgraphOptions {
 
 /** Opens the database (migrating it), then serves the subgraph over HTTP at `/graphql`. */
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSubgraphOptions = {}): Promise<RunningSubgraph> {
+  const auth = authConfigFromEnv();
   const orm = await openDatabase({ subgraph: def.name, entities: def.entities, migrations: def.migrations, databaseUrl: opts.databaseUrl, sqlitePath: opts.sqlitePath });
+  const authenticator = createAuthenticator(auth, def.licenseKeyResolver?.(orm));
   const app = express();
   const httpServer = http.createServer(app);
   const server = new ApolloServer<RequestContext<L>>({
@@ -100,8 +122,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSu
   try {
     await server.start();
     app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: def.name }); });
-    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, {
-      context: async ({ req }) => createContext(orm.em, callerFromHeaders(req.headers), def.createLoaders),
+    app.use('/graphql', requireGatewaySecret(auth.gatewaySecret), express.json({ limit: '1mb' }), expressMiddleware(server, {
+      context: async ({ req }) => createContext(orm.em, await authenticator.authenticate(req.headers), def.createLoaders),
     }));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

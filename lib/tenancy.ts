@@ -15,7 +15,11 @@ export const tenantFilterDefinition = {
 
 /** The caller of a request: the account (tenant) it acts for, who it is, what it may do. */
 export interface Caller {
+  /** `token`: a bearer JWT; `license`: a client application holding one license key. */
+  kind: 'token' | 'license';
   accountId: string;
   subject: string;
   scopes: ReadonlySet<string>;
+  /** For `license` callers: the one license they may act on. */
+  licenseId?: string;
 }

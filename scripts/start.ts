@@ -2,9 +2,19 @@
  * `npm start`: the five subgraphs and the gateway in one process (SQLite under data/ unless
  * DATABASE_URL is set), migrated, with demo data loaded into an empty database.
  */
+import { ALL_SCOPES, authConfigFromEnv, DEV_ACCOUNT_ID, isProduction, signToken } from '../lib/auth';
 import { DEFAULT_GATEWAY_PORT, envInt } from '../lib/config';
 import { seedDemoData } from './seed';
 import { startStack } from './stack';
+
+/** Development mode: a ready-to-use admin token of the demo account, for Sandbox's Authorization header. */
+async function printDevelopmentToken(): Promise<void> {
+  const secret = authConfigFromEnv().jwtSecret;
+  if (!secret) return;
+  const token = await signToken({ accountId: DEV_ACCOUNT_ID, subject: 'demo-admin', scopes: [...ALL_SCOPES], expiresIn: 7 * 86_400 }, secret);
+  console.log('\nDemo admin token (7 days; in Sandbox: Headers -> Authorization: Bearer <token>):');
+  console.log(token);
+}
 
 async function main(): Promise<void> {
   const port = envInt('PORT', DEFAULT_GATEWAY_PORT);
@@ -14,6 +24,7 @@ async function main(): Promise<void> {
   console.log(seeded ? 'Demo data loaded.' : 'Existing data kept (the database is not empty).');
   console.log(`Gateway ready: ${url} (Apollo Sandbox in a browser; GET /health, /ready)`);
   for (const [name, s] of Object.entries(stack.subgraphs)) console.log(`  subgraph ${name}: ${s.url}`);
+  if (!isProduction()) await printDevelopmentToken();
   const shutdown = async () => {
     await stack.stop();
     process.exit(0);

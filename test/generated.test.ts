@@ -13,10 +13,16 @@ import { ormOptions } from '../lib/orm';
 import { loadSubgraph } from '../lib/registry';
 import { withTemporaryPostgresDatabase } from '../lib/testing/postgres';
 import { composeSupergraph, SUPERGRAPH_FILE } from '../scripts/compose';
+import { README, readmeWithScopeTable } from '../scripts/scope-table';
 import { DATABASE_KINDS } from './testkit/databases';
 
 test('schema/supergraph.graphql is the composition of the subgraph SDL files (run `npm run compose`)', () => {
   expect(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composeSupergraph());
+});
+
+test('the README\'s table of scopes matches the SDL directives (run `npm run docs:scopes`)', () => {
+  const readme = fs.readFileSync(README, 'utf8');
+  expect(readme).toBe(readmeWithScopeTable(readme));
 });
 
 test('the generated resolver types match the SDL (run `npm run codegen`)', () => {

@@ -4,6 +4,7 @@ import { parseFilter } from './parser';
 import { FilterError, type CompiledFilter, type FilterFields } from './types';
 
 export { compileFilter, escapeLike } from './compile';
+export { filterField } from './fields';
 export { parseFilter } from './parser';
 export {
   FilterCompileError,

@@ -1,3 +1,4 @@
+import { isUuid } from '../ids';
 import { FilterCompileError, type ComparisonOperator, type FilterField, type FilterFieldType, type FilterValue } from './types';
 
 /** Operators each type accepts. Ordering is refused where it would compare meaningless text (uuid, enum). */
@@ -10,7 +11,6 @@ export const OPERATORS_BY_TYPE: Record<FilterFieldType, ReadonlyArray<Comparison
   enum: ['eq', 'ne', 'contains', 'startswith'],
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
 export interface ValueContext {
@@ -81,7 +81,7 @@ export function toParam(ctx: ValueContext, value: FilterValue): string | number 
     }
     case 'uuid': {
       const text = value.type === 'string' ? value.value : '';
-      if (value.type !== 'string' || (!partial && !UUID.test(text))) {
+      if (value.type !== 'string' || (!partial && !isUuid(text))) {
         fail(ctx, `a UUID in quotes (e.g. "49cdd99f-bc16-40f9-ad40-48f12182fb30"), not ${describeValue(value)}`);
       }
       // Stored UUIDs are lower-case (PostgreSQL's uuid type prints them so; SQLite compares text exactly).

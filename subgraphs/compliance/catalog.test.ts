@@ -1,6 +1,6 @@
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxTypes } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
-import { outboxTypes } from './testing';
 
 const APP = `id name vendor version edition description`;
 const COMPUTER_A = '11111111-1111-4111-8111-111111111111';
@@ -91,17 +91,17 @@ describe.each(DATABASE_KINDS)('compliance catalog on %s', (kind) => {
       [{ parentComputerId: 'computer-1' }, ['input', 'parentComputerId']],
       [{ extendedComputerId: COMPUTER_A }, ['input', 'extendedComputerId']],
     ];
-    const before = await outboxTypes(t);
+    const before = await outboxTypes(t.subgraph.orm);
     for (const [change, path] of cases) {
       const response = await createCoverage({ ...base, ...change });
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: path });
     }
-    expect(await outboxTypes(t)).toEqual(before);
+    expect(await outboxTypes(t.subgraph.orm)).toEqual(before);
     expect((await createCoverage({ ...base, extendedComputerId: COMPUTER_A, isParentComputerDatacenter: true })).errors).toBeUndefined();
   });
 
   test('every creation recorded its event in the outbox', async () => {
-    expect(await outboxTypes(t)).toEqual([
+    expect(await outboxTypes(t.subgraph.orm)).toEqual([
       'application.created', 'application.created', 'application.created', 'metric.created', 'metric.created',
       'extended-coverage-type.created', 'extended-coverage-type.created', 'extended-coverage.created', 'extended-coverage.created',
     ]);

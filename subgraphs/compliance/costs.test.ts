@@ -1,9 +1,9 @@
 import { createContext } from '../../lib/context';
 import { DEV_ACCOUNT_ID } from '../../lib/auth';
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxTypes } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
 import { createLoaders } from './loaders';
-import { outboxTypes } from './testing';
 
 const LICENSE = '0b000000-0000-4000-8000-000000000001';
 const UPGRADED = '0b000000-0000-4000-8000-000000000002';
@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)('license costs and upgrades on %s', (kind) => {
   });
 
   test('one query answers the periods of many licenses', async () => {
-    const ctx = createContext(t.subgraph.orm.em, { accountId: DEV_ACCOUNT_ID, subject: 'test', scopes: new Set() }, createLoaders);
+    const ctx = createContext(t.subgraph.orm.em, { kind: 'token' as const, accountId: DEV_ACCOUNT_ID, subject: 'test', scopes: new Set() }, createLoaders);
     const find = jest.spyOn(ctx.em, 'find');
     const loader = ctx.loaders.periodsByLicense(null);
     const [a, b, c] = await Promise.all([LICENSE, UPGRADED, BARE].map((id) => loader.load(id)));
@@ -98,6 +98,6 @@ describe.each(DATABASE_KINDS)('license costs and upgrades on %s', (kind) => {
     for (const [licenseId, input, path] of cases) {
       expect((await t.api.fails('BAD_USER_INPUT', add(licenseId, input))).extensions?.argumentPath).toEqual(path);
     }
-    expect((await outboxTypes(t)).filter((type) => type === 'license-upgrade.created')).toHaveLength(1);
+    expect((await outboxTypes(t.subgraph.orm)).filter((type) => type === 'license-upgrade.created')).toHaveLength(1);
   });
 });

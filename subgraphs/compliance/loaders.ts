@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityName, QueryOrderMap } from '@mikro-orm/core';
 import type { FilterFields } from '../../lib/filter';
-import { byIdLoader } from '../../lib/loaders';
+import { isUuid } from '../../lib/ids';
+import { byIdLoader, byParentLoader } from '../../lib/loaders';
 import type { Em } from '../../lib/orm';
 import { filterCondition } from '../../lib/query';
 import { Application } from './entities/Application';
@@ -11,7 +12,6 @@ import { LicenseUpgrade } from './entities/LicenseUpgrade';
 import { MaintenancePeriod } from './entities/MaintenancePeriod';
 import { Metric } from './entities/Metric';
 import { LICENSE_UPGRADE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS } from './services/filters';
-import { isUuid } from './services/input-checks';
 
 /** Oldest period first; NULLS FIRST spelled out because SQLite and PostgreSQL disagree by default. */
 export const PERIOD_ORDER: QueryOrderMap<MaintenancePeriod> = { validFrom: 'asc nulls first', createdAt: 'asc', id: 'asc' };
@@ -30,14 +30,7 @@ function filteredByParentLoaders<T extends object>(
     const key = filter?.trim() ?? '';
     let loader = loaders.get(key);
     if (!loader) {
-      const condition = filterCondition<T>(em, key, fields);
-      loader = new DataLoader<string, T[]>(async (parentIds) => {
-        const byParent = { [parentKey]: { $in: [...parentIds] } } as FilterQuery<T>;
-        const rows = await em.find(entity, (condition ? { $and: [byParent, condition] } : byParent) as FilterQuery<T>, { orderBy });
-        const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
-        for (const row of rows) groups.get(String(row[parentKey]))?.push(row);
-        return parentIds.map((id) => groups.get(id) ?? []);
-      });
+      loader = byParentLoader(em, entity, parentKey, orderBy, filterCondition<T>(em, key, fields));
       loaders.set(key, loader);
     }
     return loader;

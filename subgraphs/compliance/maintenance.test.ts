@@ -1,6 +1,6 @@
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxTypes } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
-import { outboxTypes } from './testing';
 
 const LICENSE = '0a000000-0000-4000-8000-000000000001';
 const OTHER_LICENSE = '0a000000-0000-4000-8000-000000000002';
@@ -46,10 +46,10 @@ describe.each(DATABASE_KINDS)('maintenance and support periods on %s', (kind) =>
     [{ purchaseCurrency: 'XYZ' }, ['input', 'purchaseCurrency']],
     [{ agreementPeriodId: 'agreement-1' }, ['input', 'agreementPeriodId']],
   ])('refuses %j with BAD_USER_INPUT at %j and changes nothing', async (input, path) => {
-    const before = await outboxTypes(t);
+    const before = await outboxTypes(t.subgraph.orm);
     const error = await t.api.fails('BAD_USER_INPUT', ADD, { l: LICENSE, i: input });
     expect(error.extensions?.argumentPath).toEqual(path);
-    expect(await outboxTypes(t)).toEqual(before);
+    expect(await outboxTypes(t.subgraph.orm)).toEqual(before);
   });
 
   test('refuses a license ID that is not a UUID, and a second currency for one license', async () => {
@@ -106,7 +106,7 @@ describe.each(DATABASE_KINDS)('maintenance and support periods on %s', (kind) =>
   });
 
   test('every change recorded its event in the outbox', async () => {
-    expect(await outboxTypes(t)).toEqual([
+    expect(await outboxTypes(t.subgraph.orm)).toEqual([
       'maintenance-period.created', 'maintenance-period.created', 'maintenance-period.created', 'maintenance-period.updated',
       'maintenance-period.deleted', 'maintenance-period.deleted', 'maintenance-period.created', 'maintenance-period.created',
       'maintenance-period.deleted', 'maintenance-period.deleted', 'maintenance-period.deleted',

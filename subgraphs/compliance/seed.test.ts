@@ -1,7 +1,7 @@
-import { openDatabase, type Orm } from '../../lib/orm';
 import { seed } from '../../scripts/seed/compliance';
 import { DEMO } from '../../scripts/seed/ids';
-import { freshDatabase, DATABASE_KINDS, type TestDatabase } from '../../test/testkit/databases';
+import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
 import { Application } from './entities/Application';
 import { ExtendedCoverage } from './entities/ExtendedCoverage';
 import { ExtendedCoverageType } from './entities/ExtendedCoverageType';
@@ -9,24 +9,15 @@ import { LicenseTracking } from './entities/LicenseTracking';
 import { LicenseUpgrade } from './entities/LicenseUpgrade';
 import { MaintenancePeriod } from './entities/MaintenancePeriod';
 import { Metric } from './entities/Metric';
-import { complianceSubgraph } from './index';
 
 describe.each(DATABASE_KINDS)('compliance demo data (%s)', (kind) => {
-  let db: TestDatabase;
-  let orm: Orm;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    const { entities, migrations } = complianceSubgraph;
-    orm = await openDatabase({ subgraph: 'compliance', entities, migrations, databaseUrl: db.databaseUrl, sqlitePath: db.sqliteDir && `${db.sqliteDir}/compliance.sqlite` });
-  });
-  afterAll(async () => {
-    await orm?.close(true);
-    await db?.drop();
-  });
+  let t: TestSubgraph;
+  beforeAll(async () => { t = await startTestSubgraph('compliance', kind); });
+  afterAll(async () => { await t?.stop(); });
 
   test('seeds the demo rows of the demo account', async () => {
-    await seed(orm.em.fork());
-    const em = orm.em.fork();
+    await seed(t.subgraph.orm.em.fork());
+    const em = t.subgraph.orm.em.fork();
     const count = (entity: Parameters<typeof em.count>[0]) => em.count(entity, { accountId: DEMO.accountId }, { filters: false });
     expect(await count(Application)).toBe(DEMO.applications.length);
     expect(await count(Metric)).toBe(DEMO.metrics.length);

@@ -1,6 +1,7 @@
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxTypes } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
-import { LINE_FIELDS, outboxTypes, REGISTER } from './testing';
+import { LINE_FIELDS, REGISTER } from './testing';
 
 const LICENSE_ID = '00000000-0000-4000-8105-000000000001';
 const MISSING = '00000000-0000-4000-8000-0000000000ff';
@@ -44,7 +45,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: device licensing (%s)', (kind) 
       ...EVAL, id: expect.any(String), deviceId: csr, licenseId: null, index: 2, startDate: null, endDate: null,
       evaluationExpiryDate: '2013-02-03T16:35:58.000Z', vendorInfo: null, licenseAddition: null,
     });
-    expect((await outboxTypes(t)).slice(-2)).toEqual(['device.license-line.added', 'device.license-line.added']);
+    expect((await outboxTypes(t.subgraph.orm)).slice(-2)).toEqual(['device.license-line.added', 'device.license-line.added']);
   });
 
   test('addDeviceLicenseLine refuses bad input and a missing device, changing nothing', async () => {
@@ -76,7 +77,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: device licensing (%s)', (kind) 
     expect(requestDeviceUdi.udi.serialNumber).toMatch(/^[A-Z0-9]{11}$/);
     expect(requestDeviceUdi.udi.serialNumber).not.toBe('9DHICRRBJEL');
     expect(requestDeviceUdi.udi.udi).toBe(`CSR1000V:${requestDeviceUdi.udi.serialNumber}`);
-    expect((await outboxTypes(t)).slice(-1)).toEqual(['device.udi.requested']);
+    expect((await outboxTypes(t.subgraph.orm)).slice(-1)).toEqual(['device.udi.requested']);
     const error = await t.api.fails('CONFLICT', `mutation($d: ID!) { requestDeviceUdi(deviceId: $d) { id } }`, { d: physical });
     expect(error.extensions?.argumentPath).toEqual(['deviceId']);
     await t.api.fails('NOT_FOUND', `mutation($d: ID!) { requestDeviceUdi(deviceId: $d) { id } }`, { d: MISSING });
@@ -99,7 +100,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: device licensing (%s)', (kind) 
     const bad = await t.api.fails('BAD_USER_INPUT', accept, { d: csr, uri: 'license eula', a: true });
     expect(bad.extensions?.argumentPath).toEqual(['eulaUri']);
     await t.api.fails('NOT_FOUND', accept, { d: MISSING, uri: '/api/v1/license/eula', a: true });
-    expect((await outboxTypes(t)).slice(-2)).toEqual(['device.eula.accepted', 'device.eula.declined']);
+    expect((await outboxTypes(t.subgraph.orm)).slice(-2)).toEqual(['device.eula.accepted', 'device.eula.declined']);
   });
 
   test('setDeviceBootLevel and Device.bootLevel', async () => {
@@ -107,7 +108,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: device licensing (%s)', (kind) 
     expect(setDeviceBootLevel).toEqual({ bootLevel: 'ADVANCED' });
     await t.api.fails('GRAPHQL_VALIDATION_FAILED', `mutation($d: ID!) { setDeviceBootLevel(deviceId: $d, level: ULTIMATE) { bootLevel } }`, { d: csr });
     await t.api.fails('NOT_FOUND', `mutation($d: ID!) { setDeviceBootLevel(deviceId: $d, level: PREMIUM) { bootLevel } }`, { d: MISSING });
-    expect((await outboxTypes(t)).slice(-1)).toEqual(['device.boot-level.changed']);
+    expect((await outboxTypes(t.subgraph.orm)).slice(-1)).toEqual(['device.boot-level.changed']);
   });
 
   test('setDeviceThroughput accepts only the seed\'s levels', async () => {
@@ -122,7 +123,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: device licensing (%s)', (kind) 
     await t.api.fails('NOT_FOUND', set, { d: MISSING, l: 10 });
     const { device } = await t.api.ok(`query($id: ID!) { device(id: $id) { throughput { level } } }`, { id: csr });
     expect(device.throughput).toEqual({ level: 1000 });
-    expect((await outboxTypes(t)).filter((type) => type === 'device.throughput.changed')).toHaveLength(7);
+    expect((await outboxTypes(t.subgraph.orm)).filter((type) => type === 'device.throughput.changed')).toHaveLength(7);
   });
 
   test('concurrent additions to one device get distinct, consecutive indexes', async () => {

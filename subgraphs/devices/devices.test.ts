@@ -1,6 +1,7 @@
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxTypes } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
-import { DEVICE_FIELDS, outboxTypes, REGISTER } from './testing';
+import { DEVICE_FIELDS, REGISTER } from './testing';
 
 const ALL_LEVELS = [10, 25, 50, 100, 250, 500, 1000];
 
@@ -18,7 +19,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: devices and datacenters (%s)', 
     expect(createDatacenter).toEqual({ id: expect.any(String), name: 'Frankfurt 1', location: 'Frankfurt, DE' });
     datacenterId = createDatacenter.id;
     await t.api.ok(`mutation { createDatacenter(input: { name: "Amsterdam" }) { id } }`);
-    expect(await outboxTypes(t)).toEqual(['datacenter.created', 'datacenter.created']);
+    expect(await outboxTypes(t.subgraph.orm)).toEqual(['datacenter.created', 'datacenter.created']);
   });
 
   test('registerDevice registers a physical device with the defaults', async () => {
@@ -43,7 +44,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: devices and datacenters (%s)', 
     vmId = registerDevice.id;
     const { device } = await t.api.ok(`query($id: ID!) { device(id: $id) { hostDevice { id } virtualDevices { totalCount edges { node { id } } } datacenter { name } } }`, { id: hostId });
     expect(device).toEqual({ hostDevice: null, virtualDevices: { totalCount: 1, edges: [{ node: { id: vmId } }] }, datacenter: { name: 'Frankfurt 1' } });
-    expect(await outboxTypes(t)).toEqual(['datacenter.created', 'datacenter.created', 'device.registered', 'device.registered']);
+    expect(await outboxTypes(t.subgraph.orm)).toEqual(['datacenter.created', 'datacenter.created', 'device.registered', 'device.registered']);
   });
 
   test('a duplicate fingerprint is a CONFLICT and changes nothing', async () => {
@@ -52,7 +53,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: devices and datacenters (%s)', 
     await t.api.fails('CONFLICT', `mutation($id: ID!) { updateDevice(id: $id, input: { fingerprint: "fp-host-1" }) { id } }`, { id: vmId });
     const { devices } = await t.api.ok(`{ devices { totalCount } }`);
     expect(devices.totalCount).toBe(2);
-    expect(await outboxTypes(t)).toHaveLength(4);
+    expect(await outboxTypes(t.subgraph.orm)).toHaveLength(4);
   });
 
   test('registerDevice refuses bad input with the argument path', async () => {
@@ -80,7 +81,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: devices and datacenters (%s)', 
     await t.api.fails('BAD_USER_INPUT', `mutation($id: ID!) { updateDevice(id: $id, input: { cores: null }) { id } }`, { id: vmId });
     await t.api.fails('CONFLICT', `mutation($id: ID!) { updateDevice(id: $id, input: { isVirtual: true }) { id } }`, { id: hostId });
     await t.api.fails('NOT_FOUND', `mutation { updateDevice(id: "00000000-0000-4000-8000-0000000000ff", input: { hostname: "x" }) { id } }`);
-    expect((await outboxTypes(t)).slice(-1)).toEqual(['device.updated']);
+    expect((await outboxTypes(t.subgraph.orm)).slice(-1)).toEqual(['device.updated']);
   });
 
   test('device, deviceByFingerprint, datacenter and datacenters', async () => {
@@ -128,7 +129,7 @@ describe.each(DATABASE_KINDS)('devices subgraph: devices and datacenters (%s)', 
     const { device, gone } = await t.api.ok(`query($vm: ID!, $host: ID!) { device(id: $vm) { hostDeviceId } gone: device(id: $host) { id } }`, { vm: vmId, host: hostId });
     expect(device).toEqual({ hostDeviceId: null });
     expect(gone).toBeNull();
-    expect((await outboxTypes(t)).slice(-2)).toEqual(['device.updated', 'device.deleted']);
+    expect((await outboxTypes(t.subgraph.orm)).slice(-2)).toEqual(['device.updated', 'device.deleted']);
     await t.api.fails('NOT_FOUND', `mutation($id: ID!) { deleteDevice(id: $id) { id } }`, { id: hostId });
   });
 });

@@ -1,21 +1,9 @@
 import DataLoader from 'dataloader';
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
-import { byParentLoader } from '../../lib/loaders';
+import { byIdLoader, byParentLoader } from '../../lib/loaders';
 import type { Em } from '../../lib/orm';
-import { isUuid } from './domain/ids';
 import { Datacenter } from './entities/Datacenter';
 import { Device } from './entities/Device';
 import { DeviceLicenseLine } from './entities/DeviceLicenseLine';
-
-/** Like lib's byIdLoader, but an ID that is not a UUID is missing rather than an SQL error (PostgreSQL). */
-function byUuidLoader<T extends { id: string }>(em: Em, entity: EntityName<T>): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await em.find(entity, { id: { $in: valid } } as unknown as FilterQuery<T>) : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
 
 /** Devices by their second key: one `WHERE fingerprint IN (...)` per tick, answers in key order. */
 function byFingerprintLoader(em: Em): DataLoader<string, Device | null> {
@@ -29,10 +17,10 @@ function byFingerprintLoader(em: Em): DataLoader<string, Device | null> {
 /** The request-scoped loaders of the devices subgraph (made by createContext, once per request). */
 export function createLoaders(em: Em) {
   return {
-    device: byUuidLoader(em, Device),
+    device: byIdLoader(em, Device),
     deviceByFingerprint: byFingerprintLoader(em),
-    datacenter: byUuidLoader(em, Datacenter),
-    licenseLine: byUuidLoader(em, DeviceLicenseLine),
+    datacenter: byIdLoader(em, Datacenter),
+    licenseLine: byIdLoader(em, DeviceLicenseLine),
     virtualDevicesByHost: byParentLoader(em, Device, 'hostDeviceId', { createdAt: 'asc', id: 'asc' }),
     licenseLinesByDevice: byParentLoader(em, DeviceLicenseLine, 'deviceId', { index: 'asc' }),
     // keys come from gateway representations: callers check isUuid before loading

@@ -1,28 +1,19 @@
-import { openDatabase, type Orm } from '../../lib/orm';
 import { seed } from '../../scripts/seed/devices';
 import { DEMO } from '../../scripts/seed/ids';
-import { freshDatabase, DATABASE_KINDS, type TestDatabase } from '../../test/testkit/databases';
+import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
 import { Datacenter } from './entities/Datacenter';
 import { Device } from './entities/Device';
 import { DeviceLicenseLine } from './entities/DeviceLicenseLine';
-import { devicesSubgraph } from './index';
 
 describe.each(DATABASE_KINDS)('devices demo data (%s)', (kind) => {
-  let db: TestDatabase;
-  let orm: Orm;
-  beforeAll(async () => {
-    db = await freshDatabase(kind);
-    const { entities, migrations } = devicesSubgraph;
-    orm = await openDatabase({ subgraph: 'devices', entities, migrations, databaseUrl: db.databaseUrl, sqlitePath: db.sqliteDir && `${db.sqliteDir}/devices.sqlite` });
-  });
-  afterAll(async () => {
-    await orm?.close(true);
-    await db?.drop();
-  });
+  let t: TestSubgraph;
+  beforeAll(async () => { t = await startTestSubgraph('devices', kind); });
+  afterAll(async () => { await t?.stop(); });
 
   test('seeds the demo datacenters, devices and license lines of the demo account', async () => {
-    await seed(orm.em.fork());
-    const em = orm.em.fork();
+    await seed(t.subgraph.orm.em.fork());
+    const em = t.subgraph.orm.em.fork();
     const options = { filters: false };
     expect(await em.count(Datacenter, { accountId: DEMO.accountId }, options)).toBe(2);
     expect(await em.count(Device, { accountId: DEMO.accountId }, options)).toBe(DEMO.devices.length);

@@ -1,12 +1,4 @@
-/** Helpers of the devices subgraph's HTTP tests (not part of the running subgraph). */
-import { OutboxEvent } from '../../lib/outbox';
-import type { TestSubgraph } from '../../test/testkit/subgraph';
-
-/** The types of the outbox events recorded so far, oldest first (system read: no tenant filter). */
-export async function outboxTypes(t: TestSubgraph): Promise<string[]> {
-  const rows = await t.subgraph.orm.em.fork().find(OutboxEvent, {}, { filters: false, orderBy: { seq: 'asc' } });
-  return rows.map((row) => row.type);
-}
+/** Selections and documents of the devices subgraph's HTTP tests (not part of the running subgraph). */
 
 export const DEVICE_FIELDS = `
   id fingerprint productId serialNumber udi { productId serialNumber udi } hostname platform cores isVirtual

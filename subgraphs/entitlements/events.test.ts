@@ -1,5 +1,5 @@
-import { OutboxEvent } from '../../lib/outbox';
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxEvents } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
 import { bindLicense, PLACE_ORDER, seatLine } from './testing';
 
@@ -8,8 +8,7 @@ describe.each(DATABASE_KINDS)('outbox events (%s)', (kind) => {
   beforeAll(async () => { t = await startTestSubgraph('entitlements', kind); });
   afterAll(async () => { await t?.stop(); });
 
-  const events = async () => (await t.subgraph.orm.em.fork().find(OutboxEvent, {}, { filters: false, orderBy: { seq: 'asc' } }))
-    .map((e) => [e.type, e.entityType, e.entityId]);
+  const events = async () => (await outboxEvents(t.subgraph.orm)).map((e) => [e.type, e.entityType, e.entityId]);
 
   test('every mutation records its event in the same transaction; a failed one records nothing', async () => {
     const b = await bindLicense(t.api);

@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../lib/subgraph';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
+import { licenseKeyResolver } from './services/license-callers';
 
 /** The licenses subgraph: products, policies, licenses, keys, validation, machines, usage, meters, webhooks. */
-export const licensesSubgraph = defineSubgraph('licenses', __dirname, { migrations, createLoaders });
+export const licensesSubgraph = defineSubgraph('licenses', __dirname, { migrations, createLoaders, licenseKeyResolver });

@@ -3,8 +3,8 @@
  * few states no mutation can reach on purpose (a check-in already missed) moved there in the database.
  */
 import type { FilterQuery } from '@mikro-orm/core';
-import { OutboxEvent } from '../../lib/outbox';
 import { License } from '../../subgraphs/licenses/entities/License';
+import { outboxTypes } from '../testkit/outbox';
 import type { TestStack } from '../testkit/stack';
 
 export type Input = Record<string, unknown>;
@@ -62,10 +62,8 @@ export async function setLicenseColumns(t: TestStack, id: string, values: Partia
 }
 
 /** Event types recorded in the outbox for an entity, oldest first. */
-export async function eventTypes(t: TestStack, entityId: string): Promise<string[]> {
-  const em = t.stack.subgraphs.licenses.orm.em.fork();
-  const rows = await em.find(OutboxEvent, { entityId }, { filters: false, orderBy: { seq: 'asc' } });
-  return rows.map((row) => row.type);
+export function eventTypes(t: TestStack, entityId: string): Promise<string[]> {
+  return outboxTypes(t.stack.subgraphs.licenses.orm, { entityId });
 }
 
 /** An instant `seconds` from now as ISO-8601 (negative = in the past). */

@@ -4,9 +4,9 @@
  * counters under concurrent requests.
  */
 import { randomUUID } from 'node:crypto';
-import { OutboxEvent } from '../../lib/outbox';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { startTestStack, type TestStack } from '../testkit/stack';
+import { eventTypes, newLicense } from './licenses-fixtures';
 
 const MAX_USES = 2_147_483_647;
 
@@ -24,35 +24,15 @@ describe.each(DATABASE_KINDS)('license usage and meter attributes through the ga
   beforeAll(async () => { t = await startTestStack(kind); });
   afterAll(async () => { await t?.stop(); });
 
-  async function newLicense(policy: Record<string, unknown> = {}, license: Record<string, unknown> = {}): Promise<string> {
-    const { createProduct } = await t.gateway.ok(`mutation { createProduct(input: { name: "Editor" }) { id } }`);
-    const { createPolicy } = await t.gateway.ok(
-      `mutation($input: PolicyInput!) { createPolicy(input: $input) { id } }`,
-      { input: { productId: createProduct.id, name: 'Std', ...policy } },
-    );
-    const { createLicense } = await t.gateway.ok(
-      `mutation($input: LicenseInput!) { createLicense(input: $input) { id } }`,
-      { input: { policyId: createPolicy.id, ...license } },
-    );
-    return createLicense.id as string;
-  }
-
-  /** Event types recorded in the outbox for an entity, oldest first. */
-  async function eventTypes(entityId: string): Promise<string[]> {
-    const em = t.stack.subgraphs.licenses.orm.em.fork();
-    const rows = await em.find(OutboxEvent, { entityId }, { filters: false, orderBy: { seq: 'asc' } });
-    return rows.map((row) => row.type);
-  }
-
   describe('usage', () => {
     it('increments by 1 by default and by the amount given, setting lastUsedAt', async () => {
-      const id = await newLicense({ maxUses: 20 });
+      const { id } = await newLicense(t, { maxUses: 20 });
       const one = (await t.gateway.ok(INCREMENT, { id })).incrementLicenseUsage;
       expect(one).toMatchObject({ id, uses: 1, maxUses: 20 });
       expect(Date.parse(one.lastUsedAt)).toBeGreaterThan(Date.now() - 60_000);
       expect((await t.gateway.ok(INCREMENT, { id, n: 5 })).incrementLicenseUsage.uses).toBe(6);
       expect((await t.gateway.ok(USES, { id })).license.uses).toBe(6);
-      expect(await eventTypes(id)).toEqual([
+      expect(await eventTypes(t, id)).toEqual([
         'license.created',
         'license.usage.incremented', 'license.updated',
         'license.usage.incremented', 'license.updated',
@@ -60,49 +40,49 @@ describe.each(DATABASE_KINDS)('license usage and meter attributes through the ga
     });
 
     it('never goes above maxUses (CONFLICT TOO_MANY_USES) and a refused increment changes nothing', async () => {
-      const id = await newLicense({ maxUses: 3 });
+      const { id } = await newLicense(t, { maxUses: 3 });
       await t.gateway.ok(INCREMENT, { id, n: 2 });
       const error = await t.gateway.fails('CONFLICT', INCREMENT, { id, n: 2 });
       expect(error.extensions?.reason).toBe('TOO_MANY_USES');
       expect((await t.gateway.ok(USES, { id })).license.uses).toBe(2);
       expect((await t.gateway.ok(INCREMENT, { id })).incrementLicenseUsage.uses).toBe(3);
       expect((await t.gateway.fails('CONFLICT', INCREMENT, { id })).extensions?.reason).toBe('TOO_MANY_USES');
-      expect((await eventTypes(id)).filter((type) => type === 'license.usage.incremented')).toHaveLength(2);
+      expect((await eventTypes(t, id)).filter((type) => type === 'license.usage.incremented')).toHaveLength(2);
     });
 
     it('takes the license override of maxUses over the policy value', async () => {
-      const id = await newLicense({ maxUses: 100 }, { maxUses: 1 });
+      const { id } = await newLicense(t, { maxUses: 100 }, { maxUses: 1 });
       await t.gateway.ok(INCREMENT, { id });
       expect((await t.gateway.fails('CONFLICT', INCREMENT, { id })).extensions?.reason).toBe('TOO_MANY_USES');
     });
 
     it('never goes above 2,147,483,647 without a maxUses (CONFLICT INTEGER_OVERFLOW)', async () => {
-      const id = await newLicense();
+      const { id } = await newLicense(t);
       expect((await t.gateway.ok(INCREMENT, { id, n: MAX_USES })).incrementLicenseUsage).toMatchObject({ uses: MAX_USES, maxUses: null });
       expect((await t.gateway.fails('CONFLICT', INCREMENT, { id })).extensions?.reason).toBe('INTEGER_OVERFLOW');
       expect((await t.gateway.ok(USES, { id })).license.uses).toBe(MAX_USES);
     });
 
     it('decrements by 1 by default and never below 0 (CONFLICT NEGATIVE_USES)', async () => {
-      const id = await newLicense({ maxUses: 20 });
+      const { id } = await newLicense(t, { maxUses: 20 });
       await t.gateway.ok(INCREMENT, { id, n: 6 });
       expect((await t.gateway.ok(DECREMENT, { id })).decrementLicenseUsage.uses).toBe(5);
       expect((await t.gateway.ok(DECREMENT, { id, n: 2 })).decrementLicenseUsage.uses).toBe(3);
       expect((await t.gateway.fails('CONFLICT', DECREMENT, { id, n: 4 })).extensions?.reason).toBe('NEGATIVE_USES');
       expect((await t.gateway.ok(USES, { id })).license.uses).toBe(3);
-      expect((await eventTypes(id)).slice(-2)).toEqual(['license.usage.decremented', 'license.updated']);
+      expect((await eventTypes(t, id)).slice(-2)).toEqual(['license.usage.decremented', 'license.updated']);
     });
 
     it('resets to 0', async () => {
-      const id = await newLicense({ maxUses: 20 });
+      const { id } = await newLicense(t, { maxUses: 20 });
       await t.gateway.ok(INCREMENT, { id, n: 7 });
       expect((await t.gateway.ok(RESET, { id })).resetLicenseUsage).toEqual({ id, uses: 0 });
       expect((await t.gateway.ok(USES, { id })).license.uses).toBe(0);
-      expect((await eventTypes(id)).slice(-2)).toEqual(['license.usage.reset', 'license.updated']);
+      expect((await eventTypes(t, id)).slice(-2)).toEqual(['license.usage.reset', 'license.updated']);
     });
 
     it('refuses amounts below 1 with BAD_USER_INPUT on the argument', async () => {
-      const id = await newLicense({ maxUses: 20 });
+      const { id } = await newLicense(t, { maxUses: 20 });
       for (const n of [0, -3]) {
         expect((await t.gateway.fails('BAD_USER_INPUT', INCREMENT, { id, n })).extensions?.argumentPath).toEqual(['increment']);
         expect((await t.gateway.fails('BAD_USER_INPUT', DECREMENT, { id, n })).extensions?.argumentPath).toEqual(['decrement']);
@@ -118,7 +98,7 @@ describe.each(DATABASE_KINDS)('license usage and meter attributes through the ga
     });
 
     it('is atomic: 50 concurrent increments on maxUses 20 give 20 successes, 30 CONFLICTs and uses = 20', async () => {
-      const id = await newLicense({ maxUses: 20 });
+      const { id } = await newLicense(t, { maxUses: 20 });
       const responses = await Promise.all(Array.from({ length: 50 }, () => t.gateway.raw<{ incrementLicenseUsage: { uses: number } }>(INCREMENT, { id })));
       const successes = responses.filter((r) => !r.errors && r.data?.incrementLicenseUsage);
       const conflicts = responses.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT' && r.errors[0].extensions.reason === 'TOO_MANY_USES');
@@ -127,13 +107,13 @@ describe.each(DATABASE_KINDS)('license usage and meter attributes through the ga
       const returned = successes.map((r) => r.data!.incrementLicenseUsage.uses).sort((a, b) => a - b);
       expect(returned).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect((await t.gateway.ok(USES, { id })).license.uses).toBe(20);
-      expect((await eventTypes(id)).filter((type) => type === 'license.usage.incremented')).toHaveLength(20);
+      expect((await eventTypes(t, id)).filter((type) => type === 'license.usage.incremented')).toHaveLength(20);
     });
   });
 
   describe('meter attributes', () => {
     async function meteredLicense(allowedUses: number): Promise<{ licenseId: string; meterId: string }> {
-      const licenseId = await newLicense({}, { meterAttributes: [{ name: 'exports', allowedUses }, { name: 'prints', allowedUses: 1 }] });
+      const { id: licenseId } = await newLicense(t, {}, { meterAttributes: [{ name: 'exports', allowedUses }, { name: 'prints', allowedUses: 1 }] });
       const { license } = await t.gateway.ok(METERS, { id: licenseId });
       const meter = license.meterAttributes.find((m: { name: string }) => m.name === 'exports');
       return { licenseId, meterId: meter.id };
@@ -147,7 +127,7 @@ describe.each(DATABASE_KINDS)('license usage and meter attributes through the ga
       expect((await t.gateway.ok(METER_INCREMENT, { l: licenseId, name: 'exports' })).incrementLicenseMeterAttribute).toMatchObject({ totalUses: 4, grossUses: 4 });
       const { license } = await t.gateway.ok(METERS, { id: licenseId });
       expect(license.meterAttributes.map((m: { name: string; totalUses: number }) => [m.name, m.totalUses])).toEqual([['exports', 4], ['prints', 0]]);
-      expect((await eventTypes(licenseId)).slice(-2)).toEqual(['license.meter-attribute.incremented', 'license.updated']);
+      expect((await eventTypes(t, licenseId)).slice(-2)).toEqual(['license.meter-attribute.incremented', 'license.updated']);
     });
 
     it('never takes totalUses above allowedUses (CONFLICT TOO_MANY_USES); exactly allowedUses is fine', async () => {
@@ -164,7 +144,7 @@ describe.each(DATABASE_KINDS)('license usage and meter attributes through the ga
       expect((await t.gateway.ok(METER_RESET, { id: meterId })).resetLicenseMeterAttribute).toEqual({
         id: meterId, licenseId, name: 'exports', allowedUses: 10, totalUses: 0, grossUses: 10,
       });
-      expect((await eventTypes(licenseId)).slice(-2)).toEqual(['license.meter-attribute.reset', 'license.updated']);
+      expect((await eventTypes(t, licenseId)).slice(-2)).toEqual(['license.meter-attribute.reset', 'license.updated']);
       expect((await t.gateway.ok(METER_INCREMENT, { l: licenseId, name: 'exports', n: 10 })).incrementLicenseMeterAttribute).toMatchObject({ totalUses: 10, grossUses: 20 });
     });
 

@@ -3,15 +3,16 @@
  * is shown once and is sealed at rest, validation codes and paths, deletion, the delivery record and its retry,
  * the events recorded, tenant isolation and the `_entities` reference of WebhookEndpoint.
  */
+import { routerHeaders } from '../testkit/auth';
 import { randomUUID } from 'node:crypto';
 import { DEV_ACCOUNT_ID } from '../../lib/auth';
-import { OutboxEvent } from '../../lib/outbox';
 import { TENANT_FILTER } from '../../lib/tenancy';
 import { WebhookDelivery } from '../../subgraphs/licenses/entities/WebhookDelivery';
 import { WebhookEndpoint } from '../../subgraphs/licenses/entities/WebhookEndpoint';
 import { endpointSigningSecret } from '../../subgraphs/licenses/services/webhooks';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { client } from '../testkit/graphql';
+import { outboxEvents } from '../testkit/outbox';
 import { startTestStack, type TestStack } from '../testkit/stack';
 
 const ENDPOINT_FIELDS = `id url events createdAt updatedAt`;
@@ -38,9 +39,7 @@ describe.each(DATABASE_KINDS)('webhooks through the gateway (%s)', (kind) => {
   const create = (url: string, events: string[]) => t.gateway.ok(CREATE, { url, events }).then((d) => d.createWebhookEndpoint);
   const endpointCount = async () => (await t.gateway.ok(ENDPOINTS)).webhookEndpoints.totalCount as number;
 
-  async function events(entityId: string): Promise<OutboxEvent[]> {
-    return orm().em.fork().find(OutboxEvent, { entityId }, { filters: false, orderBy: { seq: 'asc' } });
-  }
+  const events = (entityId: string) => outboxEvents(orm(), { entityId });
 
   /** No mutation makes a delivery yet (the delivery worker is later work): the test writes the rows. */
   async function insertDelivery(endpointId: string, extra: Partial<WebhookDelivery> = {}): Promise<WebhookDelivery> {
@@ -138,7 +137,7 @@ describe.each(DATABASE_KINDS)('webhooks through the gateway (%s)', (kind) => {
 
     it('resolves a WebhookEndpoint reference (_entities) in the licenses subgraph', async () => {
       const { endpoint } = await create('https://hooks.example.com/ref', ['machine.created']);
-      const subgraph = client(t.stack.subgraphs.licenses.url);
+      const subgraph = client(t.stack.subgraphs.licenses.url, await routerHeaders());
       const { _entities } = await subgraph.ok(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on WebhookEndpoint { id url events } } }`,
         { r: [{ __typename: 'WebhookEndpoint', id: endpoint.id }, { __typename: 'WebhookEndpoint', id: randomUUID() }] },

@@ -1,11 +1,14 @@
 import { startStack, type Stack } from '../../scripts/stack';
 import { freshDatabase, type TestDatabaseKind } from './databases';
+import { testToken } from './auth';
 import { client, type TestClient } from './graphql';
 
 export interface TestStack {
   stack: Stack;
-  /** A client of the gateway. */
+  /** A client of the gateway with a token of the test account holding every scope. */
   gateway: TestClient;
+  /** A client of the gateway sending exactly these headers (none: anonymous). */
+  gatewayWith(headers: Record<string, string>): TestClient;
   stop(): Promise<void>;
 }
 
@@ -21,7 +24,8 @@ export async function startTestStack(kind: TestDatabaseKind = 'sqlite'): Promise
   }
   return {
     stack,
-    gateway: client(stack.gateway.url),
+    gateway: client(stack.gateway.url, { authorization: `Bearer ${await testToken()}` }),
+    gatewayWith: (headers) => client(stack.gateway.url, headers),
     async stop() {
       await stack.stop();
       await db.drop();

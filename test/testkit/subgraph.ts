@@ -2,12 +2,15 @@ import type { SubgraphName } from '../../lib/config';
 import { loadSubgraph } from '../../lib/registry';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph';
 import { freshDatabase, type TestDatabaseKind } from './databases';
+import { routerHeaders } from './auth';
 import { client, type TestClient } from './graphql';
 
 export interface TestSubgraph {
   subgraph: RunningSubgraph;
-  /** A client of the subgraph itself (for `_entities` and subgraph-level tests). */
+  /** A client of the subgraph itself, sending what the gateway sends (router secret, admin token). */
   api: TestClient;
+  /** A client of the subgraph sending exactly these headers. */
+  apiWith(headers: Record<string, string>): TestClient;
   stop(): Promise<void>;
 }
 
@@ -26,7 +29,8 @@ export async function startTestSubgraph(name: SubgraphName, kind: TestDatabaseKi
   }
   return {
     subgraph,
-    api: client(subgraph.url),
+    api: client(subgraph.url, await routerHeaders()),
+    apiWith: (headers) => client(subgraph.url, headers),
     async stop() {
       await subgraph.stop();
       await db.drop();

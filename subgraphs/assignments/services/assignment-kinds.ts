@@ -1,4 +1,5 @@
 import type { FilterFields } from '../../../lib/filter';
+import { requireUuid } from '../../../lib/ids';
 import type { LicenseAssignment } from '../entities/assignment-columns';
 import { ComputerAssignment } from '../entities/ComputerAssignment';
 import { DatacenterAssignment } from '../entities/DatacenterAssignment';
@@ -12,7 +13,7 @@ import {
   COMPUTER_ASSIGNMENT_FILTER_FIELDS, DATACENTER_ASSIGNMENT_FILTER_FIELDS, ORGANIZATION_ASSIGNMENT_FILTER_FIELDS,
   USER_ASSIGNMENT_FILTER_FIELDS,
 } from './filters';
-import { checkQuantity, checkUuid, checkVirtualMachines, type ArgumentPath } from './input-checks';
+import { checkQuantity, checkVirtualMachines, type ArgumentPath } from './input-checks';
 
 /**
  * What differs between the four families of "assignment to X" (computers, datacenters,
@@ -33,7 +34,7 @@ export const COMPUTER_ASSIGNMENTS: AssignmentKind<ComputerAssignment, ComputerAs
   entity: ComputerAssignment,
   target: 'computerId',
   values: (input, path) => ({
-    computerId: checkUuid(input.computerId, [...path, 'computerId']),
+    computerId: requireUuid(input.computerId, [...path, 'computerId']),
     quantity: checkQuantity(input.quantity, [...path, 'quantity']),
     virtualMachines: checkVirtualMachines(input.virtualMachines, [...path, 'virtualMachines']),
   }),
@@ -45,7 +46,7 @@ export const DATACENTER_ASSIGNMENTS: AssignmentKind<DatacenterAssignment, Datace
   entity: DatacenterAssignment,
   target: 'datacenterId',
   values: (input, path) => ({
-    datacenterId: checkUuid(input.datacenterId, [...path, 'datacenterId']),
+    datacenterId: requireUuid(input.datacenterId, [...path, 'datacenterId']),
     quantity: checkQuantity(input.quantity, [...path, 'quantity']),
     virtualMachines: checkVirtualMachines(input.virtualMachines, [...path, 'virtualMachines']),
   }),
@@ -57,7 +58,7 @@ export const ORGANIZATION_ASSIGNMENTS: AssignmentKind<OrganizationAssignment, Or
   entity: OrganizationAssignment,
   target: 'organizationId',
   values: (input, path) => ({
-    organizationId: checkUuid(input.organizationId, [...path, 'organizationId']),
+    organizationId: requireUuid(input.organizationId, [...path, 'organizationId']),
     quantity: checkQuantity(input.quantity, [...path, 'quantity']),
   }),
   filterFields: ORGANIZATION_ASSIGNMENT_FILTER_FIELDS,
@@ -68,6 +69,6 @@ export const USER_ASSIGNMENTS: AssignmentKind<UserAssignment, UserAssignmentInpu
   typeName: 'UserAssignment',
   entity: UserAssignment,
   target: 'userId',
-  values: (input, path) => ({ userId: checkUuid(input.userId, [...path, 'userId']), quantity: 1 }),
+  values: (input, path) => ({ userId: requireUuid(input.userId, [...path, 'userId']), quantity: 1 }),
   filterFields: USER_ASSIGNMENT_FILTER_FIELDS,
 };

@@ -1,11 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import type { LicenseAssignment } from '../entities/assignment-columns';
 import type { AssignmentKind } from './assignment-kinds';
 import { recordAssignmentEvent } from './events';
-import { checkUuid, type ArgumentPath } from './input-checks';
+import type { ArgumentPath } from './input-checks';
 
 /** The order of a license's assignments: the order they were made (see over-assignment.ts). */
 export const ASSIGNMENT_ORDER = { createdAt: 'asc', batchPosition: 'asc', id: 'asc' } as const;
@@ -45,7 +46,7 @@ function newAssignment<T extends LicenseAssignment, I>(kind: AssignmentKind<T, I
 
 /** Seed "Add license assignment to X". The license is another subgraph's: only its ID's format is checked. */
 export async function addAssignment<T extends LicenseAssignment, I>(em: Em, caller: Caller, kind: AssignmentKind<T, I>, licenseId: string, input: I): Promise<T> {
-  const license = checkUuid(licenseId, ['licenseId']);
+  const license = requireUuid(licenseId, ['licenseId']);
   const values = kind.values(input, ['input']);
   await assertNotAssigned(em, kind, license, targetOf(kind, values), ['input', kind.target]);
   const assignment = newAssignment(kind, caller, license, values, 0);
@@ -67,7 +68,7 @@ async function removeAll<T extends LicenseAssignment, I>(em: Em, kind: Assignmen
 
 /** Seed "Replace license assignments to X": the license's assignments become exactly `inputs`, in order. */
 export async function replaceAssignments<T extends LicenseAssignment, I>(em: Em, caller: Caller, kind: AssignmentKind<T, I>, licenseId: string, inputs: ReadonlyArray<I>): Promise<T[]> {
-  const license = checkUuid(licenseId, ['licenseId']);
+  const license = requireUuid(licenseId, ['licenseId']);
   const values = inputs.map((input, i) => kind.values(input, ['inputs', i]));
   const seen = new Set<string>();
   for (const [i, v] of values.entries()) {
@@ -86,13 +87,13 @@ export async function replaceAssignments<T extends LicenseAssignment, I>(em: Em,
 
 /** Seed "Delete license assignments to X": returns what was removed (empty when there was nothing). */
 export async function deleteAssignments<T extends LicenseAssignment, I>(em: Em, kind: AssignmentKind<T, I>, licenseId: string): Promise<T[]> {
-  return removeAll(em, kind, checkUuid(licenseId, ['licenseId']));
+  return removeAll(em, kind, requireUuid(licenseId, ['licenseId']));
 }
 
 /** Seed "Replace license assignment to X": every column becomes the input's (defaults for what it leaves out). */
 export async function replaceAssignment<T extends LicenseAssignment, I>(em: Em, kind: AssignmentKind<T, I>, licenseId: string, targetId: string, input: I): Promise<T> {
-  const license = checkUuid(licenseId, ['licenseId']);
-  const target = checkUuid(targetId, [kind.target]);
+  const license = requireUuid(licenseId, ['licenseId']);
+  const target = requireUuid(targetId, [kind.target]);
   const assignment = await findAssignmentOrFail(em, kind, license, target);
   const values = kind.values(input, ['input']);
   const newTarget = targetOf(kind, values);
@@ -104,8 +105,8 @@ export async function replaceAssignment<T extends LicenseAssignment, I>(em: Em, 
 
 /** Seed "Delete license assignment to X": returns the removed assignment. */
 export async function deleteAssignment<T extends LicenseAssignment, I>(em: Em, kind: AssignmentKind<T, I>, licenseId: string, targetId: string): Promise<T> {
-  const license = checkUuid(licenseId, ['licenseId']);
-  const assignment = await findAssignmentOrFail(em, kind, license, checkUuid(targetId, [kind.target]));
+  const license = requireUuid(licenseId, ['licenseId']);
+  const assignment = await findAssignmentOrFail(em, kind, license, requireUuid(targetId, [kind.target]));
   recordAssignmentEvent(em, 'assignment.deleted', kind.typeName, assignment);
   em.remove(assignment);
   return assignment;

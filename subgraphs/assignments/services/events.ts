@@ -1,6 +1,5 @@
-import { wrap } from '@mikro-orm/core';
 import type { Em } from '../../../lib/orm';
-import { recordEvent } from '../../../lib/outbox';
+import { recordEntityEvent } from '../../../lib/outbox';
 import type { LicenseAssignment } from '../entities/assignment-columns';
 
 export type AssignmentEventType = 'assignment.created' | 'assignment.updated' | 'assignment.deleted';
@@ -14,11 +13,5 @@ export type AssignmentTypeName =
  * after the change (before it, for a deletion). Compliance keeps its projection from these.
  */
 export function recordAssignmentEvent(em: Em, type: AssignmentEventType, entityType: AssignmentTypeName, assignment: LicenseAssignment): void {
-  recordEvent(em, {
-    accountId: assignment.accountId,
-    type,
-    entityType,
-    entityId: assignment.id,
-    payload: { data: wrap(assignment).toObject(), licenseId: assignment.licenseId },
-  });
+  recordEntityEvent(em, type, entityType, assignment, { licenseId: assignment.licenseId });
 }

@@ -1,10 +1,6 @@
-import type { FilterFields } from '../../../lib/filter';
+import { filterField, type FilterFields } from '../../../lib/filter';
 
-const uuid = (column: string) => ({ column, type: 'uuid' as const });
-const num = (column: string) => ({ column, type: 'number' as const });
-const text = (column: string) => ({ column, type: 'string' as const });
-const bool = (column: string) => ({ column, type: 'boolean' as const });
-const date = (column: string) => ({ column, type: 'datetime' as const });
+const { text, uuid, num, bool, date } = filterField;
 
 /** Fields every assignment list can be filtered on (the seed's item fields that are columns here). */
 const ASSIGNMENT_FIELDS: FilterFields = {

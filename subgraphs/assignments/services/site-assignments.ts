@@ -1,10 +1,10 @@
 import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { SiteAssignment } from '../entities/SiteAssignment';
 import type { SiteAssignmentInput } from '../generated/graphql';
 import { recordAssignmentEvent } from './events';
-import { checkUuid } from './input-checks';
 
 /** A license has at most one site assignment (seed 003: get / add / replace / delete, no list). */
 async function findSiteAssignmentOrFail(em: Em, licenseId: string): Promise<SiteAssignment> {
@@ -14,8 +14,8 @@ async function findSiteAssignmentOrFail(em: Em, licenseId: string): Promise<Site
 }
 
 export async function addSiteAssignment(em: Em, caller: Caller, licenseId: string, input: SiteAssignmentInput): Promise<SiteAssignment> {
-  const license = checkUuid(licenseId, ['licenseId']);
-  const organizationId = checkUuid(input.organizationId, ['input', 'organizationId']);
+  const license = requireUuid(licenseId, ['licenseId']);
+  const organizationId = requireUuid(input.organizationId, ['input', 'organizationId']);
   if (await em.findOne(SiteAssignment, { licenseId: license })) {
     throw new ConflictError(`license ${license} is already assigned to a site`, { argumentPath: ['licenseId'] });
   }
@@ -26,8 +26,8 @@ export async function addSiteAssignment(em: Em, caller: Caller, licenseId: strin
 }
 
 export async function replaceSiteAssignment(em: Em, licenseId: string, input: SiteAssignmentInput): Promise<SiteAssignment> {
-  const license = checkUuid(licenseId, ['licenseId']);
-  const organizationId = checkUuid(input.organizationId, ['input', 'organizationId']);
+  const license = requireUuid(licenseId, ['licenseId']);
+  const organizationId = requireUuid(input.organizationId, ['input', 'organizationId']);
   const assignment = await findSiteAssignmentOrFail(em, license);
   assignment.organizationId = organizationId;
   recordAssignmentEvent(em, 'assignment.updated', 'SiteAssignment', assignment);
@@ -35,7 +35,7 @@ export async function replaceSiteAssignment(em: Em, licenseId: string, input: Si
 }
 
 export async function deleteSiteAssignment(em: Em, licenseId: string): Promise<SiteAssignment> {
-  const assignment = await findSiteAssignmentOrFail(em, checkUuid(licenseId, ['licenseId']));
+  const assignment = await findSiteAssignmentOrFail(em, requireUuid(licenseId, ['licenseId']));
   recordAssignmentEvent(em, 'assignment.deleted', 'SiteAssignment', assignment);
   em.remove(assignment);
   return assignment;

@@ -1,3 +1,4 @@
+import { isUuid } from '../../../lib/ids';
 import { connectionFromArray } from '../../../lib/pagination';
 import { costRows, costSummary, type LicenseCostRow, type LicenseFacts } from '../domain/costs';
 import { filterRows } from '../domain/row-filter';
@@ -5,7 +6,6 @@ import type { MaintenancePeriod } from '../entities/MaintenancePeriod';
 import type { LicenseResolvers, ResolversParentTypes } from '../generated/graphql';
 import type { Context } from '../context';
 import { LICENSE_COST_FILTER_FIELDS } from '../services/filters';
-import { isUuid } from '../services/input-checks';
 
 type LicenseParent = ResolversParentTypes['License'];
 

@@ -1,4 +1,5 @@
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
+import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Application } from '../entities/Application';
@@ -7,7 +8,7 @@ import { ExtendedCoverageType } from '../entities/ExtendedCoverageType';
 import { Metric } from '../entities/Metric';
 import type { ApplicationInput, ExtendedCoverageInput, ExtendedCoverageTypeInput, MetricInput } from '../generated/graphql';
 import { recordComplianceEvent } from './events';
-import { checkName, checkOptionalText, checkUuid, isUuid } from './input-checks';
+import { checkName, checkOptionalText } from './input-checks';
 
 export async function createApplication(em: Em, caller: Caller, input: ApplicationInput): Promise<Application> {
   const application = Object.assign(new Application(), {
@@ -58,8 +59,8 @@ async function checkApplication(em: Em, id: string, path: string[]): Promise<str
 }
 
 export async function createExtendedCoverage(em: Em, caller: Caller, input: ExtendedCoverageInput): Promise<ExtendedCoverage> {
-  const parentComputerId = checkUuid(input.parentComputerId, ['input', 'parentComputerId']);
-  const extendedComputerId = checkUuid(input.extendedComputerId, ['input', 'extendedComputerId']);
+  const parentComputerId = requireUuid(input.parentComputerId, ['input', 'parentComputerId']);
+  const extendedComputerId = requireUuid(input.extendedComputerId, ['input', 'extendedComputerId']);
   const isParentComputerDatacenter = input.isParentComputerDatacenter ?? false;
   if (!isParentComputerDatacenter && parentComputerId === extendedComputerId) {
     throw new BadUserInputError('A computer cannot extend its own coverage', ['input', 'extendedComputerId']);

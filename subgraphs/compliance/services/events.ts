@@ -1,7 +1,4 @@
-import { wrap } from '@mikro-orm/core';
-import type { BaseEntity } from '../../../lib/entity';
-import type { Em } from '../../../lib/orm';
-import { recordEvent } from '../../../lib/outbox';
+import { recordEntityEvent } from '../../../lib/outbox';
 
 /** Event types of the compliance subgraph. */
 export type ComplianceEventType =
@@ -9,16 +6,5 @@ export type ComplianceEventType =
   | 'maintenance-period.created' | 'maintenance-period.updated' | 'maintenance-period.deleted'
   | 'license-upgrade.created' | 'extended-coverage-type.created' | 'extended-coverage.created';
 
-/**
- * Records an event in the outbox of the current transaction; `data` is the entity after the change
- * (before it, for a deletion). `extra` carries what consumers key on, e.g. the licenseId.
- */
-export function recordComplianceEvent(em: Em, type: ComplianceEventType, entityType: string, entity: BaseEntity, extra: Record<string, unknown> = {}): void {
-  recordEvent(em, {
-    accountId: entity.accountId,
-    type,
-    entityType,
-    entityId: entity.id,
-    payload: { data: wrap(entity).toObject(), ...extra },
-  });
-}
+/** Records a compliance event in the outbox of the current transaction; `extra` carries e.g. the licenseId. */
+export const recordComplianceEvent = recordEntityEvent<ComplianceEventType>;

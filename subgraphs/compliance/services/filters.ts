@@ -1,12 +1,8 @@
-import type { FilterFields } from '../../../lib/filter';
+import { filterField, type FilterFields } from '../../../lib/filter';
 import type { RowField } from '../domain/row-filter';
 import type { LicenseCostRow } from '../domain/costs';
 
-const text = (column: string) => ({ column, type: 'string' as const });
-const uuid = (column: string) => ({ column, type: 'uuid' as const });
-const num = (column: string) => ({ column, type: 'number' as const });
-const bool = (column: string) => ({ column, type: 'boolean' as const });
-const date = (column: string) => ({ column, type: 'datetime' as const });
+const { text, uuid, num, bool, date } = filterField;
 
 /** Fields of `applications(filter:)`. */
 export const APPLICATION_FILTER_FIELDS: FilterFields = {

@@ -3,19 +3,8 @@ import { canonicalDecimal, decimalDigits } from '../domain/money';
 
 type Path = ReadonlyArray<string | number>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Intl knows the ISO 4217 codes (active and historic); the regex guards runtimes without the list.
 const CURRENCIES = new Set<string>(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** IDs of rows in other subgraphs are plain UUID columns: anything else is the caller's mistake. */
-export function checkUuid(value: string, path: Path): string {
-  if (!isUuid(value)) throw new BadUserInputError(`${String(path[path.length - 1])} must be a UUID, got ${JSON.stringify(value)}`, path);
-  return value.toLowerCase();
-}
 
 /** Trimmed text of 1 to `max` characters. */
 export function checkName(value: string, path: Path, max = 255): string {

@@ -1,10 +1,11 @@
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { MaintenancePeriod } from '../entities/MaintenancePeriod';
 import type { MaintenancePeriodInput } from '../generated/graphql';
 import { recordComplianceEvent } from './events';
-import { checkCurrency, checkMoney, checkOptionalText, checkUuid, isUuid } from './input-checks';
+import { checkCurrency, checkMoney, checkOptionalText } from './input-checks';
 
 type Path = ReadonlyArray<string | number>;
 type PeriodFields = Omit<MaintenancePeriod, 'id' | 'accountId' | 'createdAt' | 'updatedAt' | 'licenseId'>;
@@ -18,7 +19,7 @@ export function periodFields(input: MaintenancePeriodInput, path: Path): PeriodF
     throw new BadUserInputError('validTo must be after validFrom', at('validTo'));
   }
   return {
-    agreementPeriodId: input.agreementPeriodId ? checkUuid(input.agreementPeriodId, at('agreementPeriodId')) : null,
+    agreementPeriodId: input.agreementPeriodId ? requireUuid(input.agreementPeriodId, at('agreementPeriodId')) : null,
     validFrom,
     validTo,
     hasUpgradeRights: input.hasUpgradeRights ?? false,
@@ -61,7 +62,7 @@ function removePeriods(em: Em, periods: MaintenancePeriod[]): void {
 
 /** Seed 003 Add maintenance and support period. The license is another subgraph's: only its ID is checked. */
 export async function addMaintenancePeriod(em: Em, caller: Caller, licenseId: string, input: MaintenancePeriodInput): Promise<MaintenancePeriod> {
-  const license = checkUuid(licenseId, ['licenseId']);
+  const license = requireUuid(licenseId, ['licenseId']);
   const fields = periodFields(input, ['input']);
   checkSameCurrencyAsStored(fields.purchaseCurrency, await em.find(MaintenancePeriod, { licenseId: license }));
   return newPeriod(em, caller, license, fields);
@@ -69,7 +70,7 @@ export async function addMaintenancePeriod(em: Em, caller: Caller, licenseId: st
 
 /** Seed 003 Replace maintenance and support periods: the license's periods become exactly `inputs`. */
 export async function replaceMaintenancePeriods(em: Em, caller: Caller, licenseId: string, inputs: MaintenancePeriodInput[]): Promise<MaintenancePeriod[]> {
-  const license = checkUuid(licenseId, ['licenseId']);
+  const license = requireUuid(licenseId, ['licenseId']);
   const fields = inputs.map((input, i) => periodFields(input, ['inputs', i]));
   fields.forEach((f, i) => {
     if (otherCurrency(f.purchaseCurrency, fields.slice(0, i))) {
@@ -82,7 +83,7 @@ export async function replaceMaintenancePeriods(em: Em, caller: Caller, licenseI
 
 /** Seed 003 Delete maintenance and support periods: how many were removed. */
 export async function deleteMaintenancePeriods(em: Em, licenseId: string): Promise<number> {
-  const periods = await em.find(MaintenancePeriod, { licenseId: checkUuid(licenseId, ['licenseId']) });
+  const periods = await em.find(MaintenancePeriod, { licenseId: requireUuid(licenseId, ['licenseId']) });
   removePeriods(em, periods);
   return periods.length;
 }

@@ -1,15 +1,16 @@
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
+import { requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { LicenseUpgrade } from '../entities/LicenseUpgrade';
 import type { LicenseUpgradeInput } from '../generated/graphql';
 import { recordComplianceEvent } from './events';
-import { checkPositive, checkUuid } from './input-checks';
+import { checkPositive } from './input-checks';
 
 /** Records that `quantity` units of a license upgrade `upgradedQuantity` units of another (seed 003 license upgrades). */
 export async function addLicenseUpgrade(em: Em, caller: Caller, licenseId: string, input: LicenseUpgradeInput): Promise<LicenseUpgrade> {
-  const license = checkUuid(licenseId, ['licenseId']);
-  const upgradedLicenseId = checkUuid(input.upgradedLicenseId, ['input', 'upgradedLicenseId']);
+  const license = requireUuid(licenseId, ['licenseId']);
+  const upgradedLicenseId = requireUuid(input.upgradedLicenseId, ['input', 'upgradedLicenseId']);
   if (upgradedLicenseId === license) throw new BadUserInputError('A license cannot upgrade itself', ['input', 'upgradedLicenseId']);
   const upgrade = Object.assign(new LicenseUpgrade(), {
     accountId: caller.accountId, licenseId: license, upgradedLicenseId,

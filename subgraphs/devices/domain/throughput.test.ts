@@ -1,3 +1,4 @@
+import { badUserInputFrom } from '../../../test/testkit/errors';
 import { checkThroughputLevel, isThroughputLevel, THROUGHPUT_LEVELS } from './throughput';
 
 describe('throughput levels (seed 004)', () => {
@@ -8,12 +9,7 @@ describe('throughput levels (seed 004)', () => {
 
   test.each([0, -10, 5, 20, 75, 200, 999, 1001, 10000, 2.5])('refuses %p with BAD_USER_INPUT naming the argument', (level) => {
     expect(isThroughputLevel(level)).toBe(false);
-    try {
-      checkThroughputLevel(level, ['level']);
-      throw new Error('expected a failure');
-    } catch (err) {
-      expect(err).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentPath: ['level'] } });
-    }
+    expect(badUserInputFrom(() => checkThroughputLevel(level, ['level'])).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['level'] });
   });
 
   test('returns an accepted level', () => {

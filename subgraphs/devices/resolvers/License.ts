@@ -1,5 +1,5 @@
+import { isUuid } from '../../../lib/ids';
 import { connectionFromArray } from '../../../lib/pagination';
-import { isUuid } from '../domain/ids';
 import type { LicenseResolvers } from '../generated/graphql';
 
 /** License is owned by the licenses subgraph; this subgraph adds the device license lines bound to it. */

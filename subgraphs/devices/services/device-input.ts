@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../../lib/errors';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
-import { isUuid } from '../domain/ids';
 import { checkProductId, checkSerialNumber } from '../domain/udi';
 import { Datacenter } from '../entities/Datacenter';
 import { Device } from '../entities/Device';

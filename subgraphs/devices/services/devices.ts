@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
-import { isUuid } from '../domain/ids';
 import { checkThroughputLevel } from '../domain/throughput';
 import { Device } from '../entities/Device';
 import { DeviceLicenseLine } from '../entities/DeviceLicenseLine';

@@ -1,6 +1,5 @@
-import { wrap } from '@mikro-orm/core';
 import type { Em } from '../../../lib/orm';
-import { recordEvent } from '../../../lib/outbox';
+import { recordEntityEvent } from '../../../lib/outbox';
 import type { Datacenter } from '../entities/Datacenter';
 import type { Device } from '../entities/Device';
 
@@ -17,22 +16,10 @@ export type DeviceEventType =
 export type DatacenterEventType = 'datacenter.created';
 
 /** Records a device event in the outbox of the current transaction; `data` is the device after the change. */
-export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra: Record<string, unknown> = {}): void {
-  recordEvent(em, {
-    accountId: device.accountId,
-    type,
-    entityType: 'Device',
-    entityId: device.id,
-    payload: { data: wrap(device).toObject(), ...extra },
-  });
+export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra?: Record<string, unknown>): void {
+  recordEntityEvent(em, type, 'Device', device, extra);
 }
 
 export function recordDatacenterEvent(em: Em, type: DatacenterEventType, datacenter: Datacenter): void {
-  recordEvent(em, {
-    accountId: datacenter.accountId,
-    type,
-    entityType: 'Datacenter',
-    entityId: datacenter.id,
-    payload: { data: wrap(datacenter).toObject() },
-  });
+  recordEntityEvent(em, type, 'Datacenter', datacenter);
 }

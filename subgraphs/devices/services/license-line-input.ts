@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors';
-import { isUuid } from '../domain/ids';
+import { requireUuid } from '../../../lib/ids';
 import { checkDuration, checkHexVersion, parseLicenseDate } from '../domain/license-line';
 import { checkProductId, checkSerialNumber } from '../domain/udi';
 import type { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
@@ -62,7 +62,8 @@ function vendorInfo(input: DeviceLicenseLineInput): Pick<LineFields, 'vendorProd
 
 /** Checks a license line input against seed 004's value rules and returns the line's fields. */
 export function licenseLineFields(input: DeviceLicenseLineInput): LineFields {
-  if (input.licenseId && !isUuid(input.licenseId)) throw new BadUserInputError('licenseId must be a license ID (a UUID)', at('licenseId'));
+  // checked only: the line keeps the license ID as given
+  if (input.licenseId) requireUuid(input.licenseId, at('licenseId'));
   if (input.version && !/^\d+(\.\d+)*$/.test(input.version)) {
     throw new BadUserInputError('version is a number such as 1.0', at('version'));
   }

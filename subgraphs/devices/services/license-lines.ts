@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../lib/errors';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
-import { isUuid } from '../domain/ids';
 import { Device } from '../entities/Device';
 import { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
 import type { DeviceLicenseLineInput } from '../generated/graphql';

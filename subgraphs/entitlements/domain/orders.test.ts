@@ -1,4 +1,4 @@
-import type { BadUserInputError } from '../../../lib/errors';
+import { badUserInputFrom } from '../../../test/testkit/errors';
 import type { LicenseOrderInput, LicenseOrderLineInput } from '../generated/graphql';
 import { checkOrderLines, MAX_COUNT } from './orders';
 
@@ -8,14 +8,7 @@ const line = (extra: Partial<LicenseOrderLineInput> = {}): LicenseOrderLineInput
 });
 const order = (...lines: LicenseOrderLineInput[]): LicenseOrderInput => ({ organizationId: 'o', lines });
 
-function failure(input: LicenseOrderInput): BadUserInputError {
-  try {
-    checkOrderLines(input);
-  } catch (err) {
-    return err as BadUserInputError;
-  }
-  throw new Error('expected the order to be rejected');
-}
+const failure = (input: LicenseOrderInput) => badUserInputFrom(() => checkOrderLines(input));
 
 describe('checkOrderLines', () => {
   test('accepts well-formed lines, open-ended validity and use time above 32 bits', () => {

@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
@@ -5,7 +6,7 @@ import { constraintsOf } from '../domain/license-model';
 import { LicensedItem } from '../entities/LicensedItem';
 import { LicenseModel } from '../entities/LicenseModel';
 import type { LicensedItemInput, LicenseModelInput } from '../generated/graphql';
-import { owned, referenced, requiredName } from './common';
+import { referenced, requiredName } from './common';
 import { recordEntitlementEvent } from './events';
 
 /** Licensed item names are unique in an account: they are what clients name when they check licenses. */

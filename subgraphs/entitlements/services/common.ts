@@ -1,16 +1,9 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
-import type { Caller } from '../../../lib/tenancy';
 import { isOrderedPeriod } from '../domain/validity';
 
 type Path = ReadonlyArray<string | number>;
-
-/** Sets the caller's account on a new row (every row belongs to one account). */
-export function owned<T extends { accountId: string }>(entity: T, caller: Caller): T {
-  entity.accountId = caller.accountId;
-  return entity;
-}
 
 /** A required, non-blank name, trimmed. */
 export function requiredName(value: string | null | undefined, path: Path): string {

@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
@@ -6,7 +7,7 @@ import { EntitlementLicense } from '../entities/EntitlementLicense';
 import { LicensedItem } from '../entities/LicensedItem';
 import { LicenseModel } from '../entities/LicenseModel';
 import type { EntitlementInput, EntitlementLicenseInput } from '../generated/graphql';
-import { checkPeriod, owned, referenced, requiredName } from './common';
+import { checkPeriod, referenced, requiredName } from './common';
 import { recordEntitlementEvent } from './events';
 
 /** Seed 002: `entId` may be `any` "in cases where multiple entitlements can be accepted". */

@@ -1,7 +1,4 @@
-import { wrap } from '@mikro-orm/core';
-import type { BaseEntity } from '../../../lib/entity';
-import type { Em } from '../../../lib/orm';
-import { recordEvent } from '../../../lib/outbox';
+import { recordEntityEvent } from '../../../lib/outbox';
 
 /** Event types of the entitlements subgraph. */
 export type EntitlementEventType =
@@ -12,15 +9,5 @@ export type EntitlementEventType =
 /** The GraphQL types the events are about. */
 export type EntitlementEventEntity = 'Entitlement' | 'EntitlementLicense' | 'LicensedItem' | 'LicenseModel' | 'LicenseOrder';
 
-/** Records an event in the outbox of the current transaction; `data` is the entity after the change. */
-export function recordEntitlementEvent(
-  em: Em, type: EntitlementEventType, entityType: EntitlementEventEntity, entity: BaseEntity, extra: Record<string, unknown> = {},
-): void {
-  recordEvent(em, {
-    accountId: entity.accountId,
-    type,
-    entityType,
-    entityId: entity.id,
-    payload: { data: wrap(entity).toObject(), ...extra },
-  });
-}
+/** Records an entitlements event in the outbox of the current transaction. */
+export const recordEntitlementEvent = recordEntityEvent<EntitlementEventType, EntitlementEventEntity>;

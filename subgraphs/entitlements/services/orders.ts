@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError, BadUserInputError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
@@ -12,7 +13,6 @@ import { UseCountCredit } from '../entities/UseCountCredit';
 import { UseTimeCredit } from '../entities/UseTimeCredit';
 import type { LicenseCredit } from '../entities/credit';
 import type { LicenseOrderInput, LicenseOrderLineInput } from '../generated/graphql';
-import { owned } from './common';
 import { recordEntitlementEvent } from './events';
 
 /** The rows the lines refer to, each kind fetched in one query whatever the number of lines. */

@@ -3,6 +3,7 @@ import { computeLicenseStatus } from '../domain/status';
 import type { License as LicenseEntity } from '../entities/License';
 import type { LicenseResolvers } from '../generated/graphql';
 import type { Context } from '../context';
+import { mayAccessLicense } from '../services/license-callers';
 import { canonicalDecimal } from '../services/license-input';
 import { limitsOf } from '../services/limits';
 
@@ -18,7 +19,8 @@ async function sumCores(license: LicenseEntity, ctx: Context): Promise<number> {
 }
 
 export const License: LicenseResolvers = {
-  __resolveReference: (ref, { loaders }) => loaders.license.load(ref.id),
+  // a license key resolves a reference to its own license only
+  __resolveReference: (ref, { loaders, caller }) => (mayAccessLicense(caller, ref.id) ? loaders.license.load(ref.id) : null),
   status: async (license, _, { loaders }) => {
     const owner = license.userId ? await loaders.user.load(license.userId) : null;
     return computeLicenseStatus({ ...license, ownerBanned: owner?.banned ?? false }, new Date());

@@ -1,4 +1,4 @@
-import { UUID } from '../../../lib/loaders';
+import { isUuid } from '../../../lib/ids';
 import { findConnection } from '../../../lib/query';
 import { LicenseFieldPolicy as FieldPolicyEntity } from '../entities/LicenseFieldPolicy';
 import { LicenseFieldPolicyField } from '../entities/LicenseFieldPolicyField';
@@ -11,5 +11,5 @@ export const LicenseFieldPolicy: LicenseFieldPolicyResolvers = {
     findConnection(em, LicenseFieldPolicyField, {
       where: { policyId: policy.id }, filter: args.filter, filterFields: FIELD_POLICY_FIELD_FILTER, orderBy: { name: 'asc', id: 'asc' }, args,
     }),
-  field: (policy, { fieldId }, { em }) => (UUID.test(fieldId) ? em.findOne(LicenseFieldPolicyField, { id: fieldId, policyId: policy.id }) : null),
+  field: (policy, { fieldId }, { em }) => (isUuid(fieldId) ? em.findOne(LicenseFieldPolicyField, { id: fieldId, policyId: policy.id }) : null),
 };

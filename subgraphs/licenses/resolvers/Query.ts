@@ -1,4 +1,4 @@
-import { UUID } from '../../../lib/loaders';
+import { isUuid } from '../../../lib/ids';
 import { findConnection } from '../../../lib/query';
 import { License } from '../entities/License';
 import { LicenseFieldPolicy } from '../entities/LicenseFieldPolicy';
@@ -31,5 +31,5 @@ export const Query: QueryResolvers = {
   },
   licenseFieldPolicies: (_, args, { em }) =>
     findConnection(em, LicenseFieldPolicy, { filter: args.filter, filterFields: FIELD_POLICY_FILTER, orderBy: { name: 'asc', id: 'asc' }, args }),
-  licenseFieldPolicy: (_, { policyId }, { em }) => (UUID.test(policyId) ? em.findOne(LicenseFieldPolicy, { id: policyId }) : null),
+  licenseFieldPolicy: (_, { policyId }, { em }) => (isUuid(policyId) ? em.findOne(LicenseFieldPolicy, { id: policyId }) : null),
 };

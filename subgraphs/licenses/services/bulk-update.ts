@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError, DomainError } from '../../../lib/errors';
-import { UUID } from '../../../lib/loaders';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import { filterCondition } from '../../../lib/query';
 import { License } from '../entities/License';
@@ -21,7 +21,7 @@ export interface BulkUpdateResult {
 export const MAX_BULK_UPDATE = 10_000;
 
 function targetsOf(em: Em, scope: BulkUpdateScope, filter: string | null | undefined, ids: string[]): FilterQuery<License> {
-  const malformed = ids.findIndex((id) => !UUID.test(id));
+  const malformed = ids.findIndex((id) => !isUuid(id));
   if (malformed >= 0) throw new BadUserInputError('ids must be UUIDs', ['ids', malformed]);
   const conditions: FilterQuery<License>[] = [];
   const compiled = filterCondition<License>(em, filter, LICENSE_FILTER_FIELDS);

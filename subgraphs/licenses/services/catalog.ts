@@ -1,5 +1,6 @@
+import { owned } from '../../../lib/entity';
 import { BadUserInputError } from '../../../lib/errors';
-import { UUID } from '../../../lib/loaders';
+import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Organization } from '../entities/Organization';
@@ -7,11 +8,6 @@ import { Policy } from '../entities/Policy';
 import { Product } from '../entities/Product';
 import { User } from '../entities/User';
 import type { OrganizationInput, PolicyInput, ProductInput, UserInput } from '../generated/graphql';
-
-function owned<T extends { accountId: string }>(entity: T, caller: Caller): T {
-  entity.accountId = caller.accountId;
-  return entity;
-}
 
 function defined<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
@@ -26,7 +22,7 @@ export function createProduct(em: Em, caller: Caller, input: ProductInput): Prod
 const POLICY_COUNTS = ['duration', 'maxMachines', 'maxProcesses', 'maxUsers', 'maxCores', 'maxUses', 'heartbeatDuration', 'checkInInterval'] as const;
 
 export async function createPolicy(em: Em, caller: Caller, input: PolicyInput): Promise<Policy> {
-  if (!UUID.test(input.productId) || !(await em.findOne(Product, { id: input.productId }))) {
+  if (!isUuid(input.productId) || !(await em.findOne(Product, { id: input.productId }))) {
     throw new BadUserInputError(`Product ${JSON.stringify(input.productId)} was not found`, ['input', 'productId']);
   }
   for (const field of POLICY_COUNTS) {
@@ -43,7 +39,7 @@ export async function createPolicy(em: Em, caller: Caller, input: PolicyInput): 
 }
 
 export function createOrganization(em: Em, caller: Caller, input: OrganizationInput): Organization {
-  if (input.resellerId && !UUID.test(input.resellerId)) throw new BadUserInputError('resellerId must be a UUID', ['input', 'resellerId']);
+  if (input.resellerId) requireUuid(input.resellerId, ['input', 'resellerId']);
   const org = owned(Object.assign(new Organization(), defined(input)), caller);
   em.persist(org);
   return org;
@@ -51,7 +47,7 @@ export function createOrganization(em: Em, caller: Caller, input: OrganizationIn
 
 export async function createUser(em: Em, caller: Caller, input: UserInput): Promise<User> {
   const { organizationId } = input;
-  if (organizationId && (!UUID.test(organizationId) || !(await em.findOne(Organization, { id: organizationId })))) {
+  if (organizationId && (!isUuid(organizationId) || !(await em.findOne(Organization, { id: organizationId })))) {
     throw new BadUserInputError(`Organization ${JSON.stringify(input.organizationId)} was not found`, ['input', 'organizationId']);
   }
   const user = owned(Object.assign(new User(), defined(input)), caller);

@@ -8,6 +8,7 @@ import { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
 import { signingKeyOf } from './accounts';
 import { recordLicenseEvent } from './events';
+import { assertLicenseAccess } from './license-callers';
 import { issueLicenseFile, type IssuedLicenseFile } from './license-file';
 import { canonicalDecimal } from './license-input';
 import { findLicenseOrFail } from './licenses';
@@ -22,6 +23,7 @@ export interface CheckedOutFile extends IssuedLicenseFile {
  * license with its effective limits; encrypted files can be read only with the license key.
  */
 export async function checkOutLicense(em: Em, caller: Caller, id: string, ttl: number | null | undefined, encrypt: boolean | null | undefined, now = new Date()): Promise<CheckedOutFile> {
+  assertLicenseAccess(caller, id);
   const license = await findLicenseOrFail(em, id);
   if (license.suspended || license.revoked) {
     throw new ConflictError('A suspended or revoked license cannot be checked out', { reason: license.suspended ? 'LICENSE_SUSPENDED' : 'LICENSE_REVOKED' });

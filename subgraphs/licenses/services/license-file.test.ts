@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { BadUserInputError } from '../../../lib/errors';
+import { badUserInputFrom } from '../../../test/testkit/errors';
 import { generateSigningKeyPair } from './signing-keys';
 import { generateLicenseKey } from './license-key';
 import {
@@ -176,14 +176,7 @@ describe('ttl validation', () => {
   it.each([0, -1, MIN_TTL_SECONDS - 1, MAX_TTL_SECONDS + 1, 3600.5, Number.NaN, Number.POSITIVE_INFINITY])(
     'rejects a ttl of %p',
     (ttlSeconds) => {
-      let caught: unknown;
-      try {
-        issue({ ttlSeconds });
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(BadUserInputError);
-      const { extensions } = caught as BadUserInputError;
+      const { extensions } = badUserInputFrom(() => issue({ ttlSeconds }));
       expect(extensions.code).toBe('BAD_USER_INPUT');
       expect(extensions.argumentPath).toEqual(['ttl']);
     },

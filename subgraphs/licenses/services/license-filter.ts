@@ -1,10 +1,6 @@
-import type { FilterFields } from '../../../lib/filter';
+import { filterField, type FilterFields } from '../../../lib/filter';
 
-const text = (column: string) => ({ column, type: 'string' as const });
-const uuid = (column: string) => ({ column, type: 'uuid' as const });
-const num = (column: string) => ({ column, type: 'number' as const });
-const bool = (column: string) => ({ column, type: 'boolean' as const });
-const date = (column: string) => ({ column, type: 'datetime' as const });
+const { text, uuid, num, bool, date } = filterField;
 
 /**
  * Fields of `licenses(filter:)`. `status` is the record status of seed 003 ("Active"/"Archived"),

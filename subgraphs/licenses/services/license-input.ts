@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors';
-import { UUID } from '../../../lib/loaders';
+import { isUuid, requireUuid } from '../../../lib/ids';
 import { MAX_USES } from '../domain/limits';
 import { License } from '../entities/License';
 import type { LicenseBulkUpdateInput, LicenseInput } from '../generated/graphql';
@@ -44,10 +44,10 @@ export function checkIdsAndNulls(input: LicenseInput | LicenseBulkUpdateInput, a
   const ids = input as Partial<Record<(typeof ID_FIELDS)[number], string | null>>;
   for (const field of ID_FIELDS) {
     const value = ids[field];
-    if (typeof value === 'string' && !UUID.test(value)) throw new BadUserInputError(`${field} must be a UUID`, [argument, field]);
+    if (typeof value === 'string') requireUuid(value, [argument, field]);
   }
   for (const [i, id] of ((input as LicenseInput).additionalUserIds ?? []).entries()) {
-    if (!UUID.test(id)) throw new BadUserInputError('additionalUserIds must be UUIDs', [argument, 'additionalUserIds', i]);
+    if (!isUuid(id)) throw new BadUserInputError('additionalUserIds must be UUIDs', [argument, 'additionalUserIds', i]);
   }
 }
 

@@ -1,15 +1,5 @@
-import { BadUserInputError } from '../../../lib/errors';
+import { badUserInputFrom } from '../../../test/testkit/errors';
 import { generateLicenseKey, LICENSE_KEY_PATTERN, normalizeGivenKey } from './license-key';
-
-function badInputFrom(fn: () => unknown): BadUserInputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadUserInputError);
-    return error as BadUserInputError;
-  }
-  throw new Error('expected a BadUserInputError');
-}
 
 describe('generateLicenseKey', () => {
   it('has the reference shape', () => {
@@ -55,7 +45,7 @@ describe('normalizeGivenKey', () => {
     ['a non-ASCII character', 'clé-123'],
     ['DEL', 'ABC\u007F'],
   ])('rejects a key that is %s', (_label, key) => {
-    const error = badInputFrom(() => normalizeGivenKey(key));
+    const error = badUserInputFrom(() => normalizeGivenKey(key));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.argumentPath).toEqual(['input', 'key']);
   });

@@ -1,6 +1,6 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
-import { UUID } from '../../../lib/loaders';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { License } from '../entities/License';
@@ -22,14 +22,14 @@ import { limitsOf } from './limits';
 export async function findLicenseOrFail(em: Em, id: string, opts: { lock?: boolean } = {}): Promise<License> {
   const lock = opts.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const : {};
   // a malformed ID names no license (PostgreSQL would refuse the query, SQLite would find nothing)
-  const license = UUID.test(id) ? await em.findOne(License, { id }, lock) : null;
+  const license = isUuid(id) ? await em.findOne(License, { id }, lock) : null;
   if (!license) throw new NotFoundError('License', id);
   return license;
 }
 
 async function findPolicyOrFail(em: Em, policyId: string | null | undefined): Promise<Policy> {
   if (!policyId) throw new BadUserInputError('policyId is required', ['input', 'policyId']);
-  const policy = UUID.test(policyId) ? await em.findOne(Policy, { id: policyId }) : null;
+  const policy = isUuid(policyId) ? await em.findOne(Policy, { id: policyId }) : null;
   if (!policy) throw new BadUserInputError(`Policy ${JSON.stringify(policyId)} was not found`, ['input', 'policyId']);
   return policy;
 }

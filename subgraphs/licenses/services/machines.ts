@@ -7,6 +7,7 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
 import { heartbeatStatus } from '../domain/heartbeat';
 import { isExpired } from '../domain/status';
 import { License } from '../entities/License';
@@ -15,6 +16,7 @@ import { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
 import type { ActivateMachineInput, ExpirationAccess, OverageStrategy } from '../generated/graphql';
 import { recordLicenseEvent, recordMachineEvent } from './events';
+import { assertLicenseAccess } from './license-callers';
 import { limitsOf } from './limits';
 
 // --- rules (plain functions) ------------------------------------------------------------------------------
@@ -152,9 +154,11 @@ function markActivated(license: License, policy: Policy, now: Date): void {
 
 // --- actions ------------------------------------------------------------------------------------------------
 
-export async function activateMachine(em: Em, input: ActivateMachineInput, now = new Date()): Promise<Machine> {
+export async function activateMachine(em: Em, caller: Caller, input: ActivateMachineInput, now = new Date()): Promise<Machine> {
   const { target, fingerprint, cores } = checkActivationInput(input);
+  if (input.licenseId != null) assertLicenseAccess(caller, input.licenseId);
   const license = await lockLicense(em, target.where, target.label);
+  assertLicenseAccess(caller, license.id); // a license key names its license by key too
   const policy = await policyOf(em, license);
   await checkLicenseState(em, license, policy, now);
   const machines = await liveMachines(em, license, policy, now);
@@ -170,8 +174,9 @@ export async function activateMachine(em: Em, input: ActivateMachineInput, now =
   return machine;
 }
 
-export async function deactivateMachine(em: Em, id: string): Promise<Machine> {
+export async function deactivateMachine(em: Em, caller: Caller, id: string): Promise<Machine> {
   const { licenseId } = await findMachineOrFail(em, id);
+  assertLicenseAccess(caller, licenseId);
   const license = await lockLicense(em, { id: licenseId }, licenseId);
   // read again under the lock: a concurrent deactivation of the same machine may have removed it meanwhile
   const machine = await findMachineOrFail(em, id, true);
@@ -185,8 +190,9 @@ export async function deactivateMachine(em: Em, id: string): Promise<Machine> {
   return machine;
 }
 
-export async function pingMachineHeartbeat(em: Em, id: string, now = new Date()): Promise<Machine> {
+export async function pingMachineHeartbeat(em: Em, caller: Caller, id: string, now = new Date()): Promise<Machine> {
   const machine = await findMachineOrFail(em, id);
+  assertLicenseAccess(caller, machine.licenseId);
   const license = await em.findOne(License, { id: machine.licenseId });
   if (!license) throw new NotFoundError('License', machine.licenseId);
   const policy = await policyOf(em, license);

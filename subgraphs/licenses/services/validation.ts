@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { UUID } from '../../../lib/loaders';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
 import { heartbeatStatus } from '../domain/heartbeat';
 import { validateLicense, type ValidationFacts, type ValidationResult, type ValidationScope } from '../domain/validation';
 import { License } from '../entities/License';
@@ -8,6 +9,7 @@ import { Machine } from '../entities/Machine';
 import { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
 import { recordLicenseEvent } from './events';
+import { assertLicenseAccess } from './license-callers';
 import { limitsOf } from './limits';
 
 /** Everything validation reads about a license, loaded in a handful of queries. */
@@ -46,10 +48,14 @@ export interface LicenseValidation extends ValidationResult {
  * Validates a license (by ID or key) for a scope. A license that exists gets `lastValidated`
  * updated and a `license.validated` event, whatever the outcome (seed 001).
  */
-export async function validate(em: Em, where: { id: string } | { key: string }, scope: ValidationScope | null | undefined, now = new Date()): Promise<LicenseValidation> {
+export async function validate(
+  em: Em, caller: Caller, where: { id: string } | { key: string }, scope: ValidationScope | null | undefined, now = new Date(),
+): Promise<LicenseValidation> {
   // a malformed ID names no license: NOT_FOUND on every database (PostgreSQL would refuse the query)
-  const wellFormed = !('id' in where) || UUID.test(where.id);
+  const wellFormed = !('id' in where) || isUuid(where.id);
   const license = wellFormed ? await em.findOne(License, where as FilterQuery<License>) : null;
+  // a license key validates its own license only: any other key or ID, known or not, is FORBIDDEN
+  assertLicenseAccess(caller, license?.id ?? '');
   if (!license) return { ...validateLicense(null, scope ?? {}, now), license: null };
   const result = validateLicense(await loadFacts(em, license, now), scope ?? {}, now);
   license.lastValidated = now;

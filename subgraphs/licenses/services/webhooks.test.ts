@@ -1,18 +1,7 @@
-import { BadUserInputError } from '../../../lib/errors';
+import { badUserInputFrom } from '../../../test/testkit/errors';
 import {
   MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES, matchesEvent, newSigningSecret, validateWebhookEvents, validateWebhookUrl, webhookBody,
 } from './webhooks';
-
-/** The error a function throws, for asserting its code and argument path. */
-function thrown(fn: () => unknown): BadUserInputError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof BadUserInputError) return err;
-    throw err;
-  }
-  throw new Error('expected a BadUserInputError');
-}
 
 describe('matchesEvent', () => {
   it('matches an exact type and nothing else', () => {
@@ -53,7 +42,7 @@ describe('validateWebhookUrl', () => {
     const base = 'https://example.com/';
     const at = (n: number) => base + 'a'.repeat(n - base.length);
     expect(validateWebhookUrl(at(MAX_WEBHOOK_URL_LENGTH))).toHaveLength(2048);
-    const err = thrown(() => validateWebhookUrl(at(MAX_WEBHOOK_URL_LENGTH + 1)));
+    const err = badUserInputFrom(() => validateWebhookUrl(at(MAX_WEBHOOK_URL_LENGTH + 1)));
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['url'] });
   });
 
@@ -66,7 +55,7 @@ describe('validateWebhookUrl', () => {
     ['surrounding blanks', ' https://example.com/hooks'],
     ['an empty string', ''],
   ])('refuses %s at path [url]', (_, url) => {
-    expect(thrown(() => validateWebhookUrl(url)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['url'] });
+    expect(badUserInputFrom(() => validateWebhookUrl(url)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['url'] });
   });
 });
 
@@ -84,7 +73,7 @@ describe('validateWebhookEvents', () => {
   });
 
   it('refuses an empty list at path [events]', () => {
-    expect(thrown(() => validateWebhookEvents([])).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['events'] });
+    expect(badUserInputFrom(() => validateWebhookEvents([])).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['events'] });
   });
 
   it.each([
@@ -97,7 +86,7 @@ describe('validateWebhookEvents', () => {
     ['an empty string', ''],
     ['a webhook management event', 'webhook-endpoint.created'],
   ])('refuses %s at path [events, i]', (_, pattern) => {
-    const err = thrown(() => validateWebhookEvents(['license.created', pattern]));
+    const err = badUserInputFrom(() => validateWebhookEvents(['license.created', pattern]));
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['events', 1] });
   });
 });

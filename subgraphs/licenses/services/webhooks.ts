@@ -4,16 +4,15 @@
  * `webhookBody` and `endpointSigningSecret`.
  */
 import { randomBytes } from 'node:crypto';
-import { wrap } from '@mikro-orm/core';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
-import { UUID } from '../../../lib/loaders';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import { recordEvent, type OutboxEvent } from '../../../lib/outbox';
 import type { Caller } from '../../../lib/tenancy';
 import { WebhookDelivery, type WebhookBody } from '../entities/WebhookDelivery';
 import { WebhookEndpoint } from '../entities/WebhookEndpoint';
 import { signingKeySecret } from './accounts';
-import type { LicenseEventType, MachineEventType } from './events';
+import { recordWebhookEndpointEvent, type LicenseEventType, type MachineEventType } from './events';
 import { openPrivateKey, sealPrivateKey } from './signing-keys';
 
 // --- rules (plain functions) ------------------------------------------------------------------------------
@@ -96,11 +95,6 @@ export function webhookBody(event: Pick<OutboxEvent, 'type' | 'payload' | 'occur
 
 // --- persistence --------------------------------------------------------------------------------------------
 
-function recordEndpointEvent(em: Em, type: string, endpoint: WebhookEndpoint): void {
-  // toObject() leaves the sealed secret out: the column is hidden
-  recordEvent(em, { accountId: endpoint.accountId, type, entityType: 'WebhookEndpoint', entityId: endpoint.id, payload: { data: wrap(endpoint).toObject() } });
-}
-
 export function createWebhookEndpoint(
   em: Em, caller: Caller, url: string, events: readonly string[],
 ): { endpoint: WebhookEndpoint; secret: string } {
@@ -113,16 +107,16 @@ export function createWebhookEndpoint(
     signingSecretSealed: sealPrivateKey(secret, signingKeySecret()),
   });
   em.persist(endpoint);
-  recordEndpointEvent(em, 'webhook-endpoint.created', endpoint);
+  recordWebhookEndpointEvent(em, 'webhook-endpoint.created', endpoint);
   return { endpoint, secret };
 }
 
 export async function deleteWebhookEndpoint(em: Em, caller: Caller, id: string): Promise<WebhookEndpoint> {
-  const endpoint = UUID.test(id) ? await em.findOne(WebhookEndpoint, { id }) : null;
+  const endpoint = isUuid(id) ? await em.findOne(WebhookEndpoint, { id }) : null;
   if (!endpoint) throw new NotFoundError('WebhookEndpoint', id);
   // its pending deliveries must not be sent anywhere once the endpoint is gone
   await em.nativeDelete(WebhookDelivery, { accountId: caller.accountId, endpointId: id });
-  recordEndpointEvent(em, 'webhook-endpoint.deleted', endpoint);
+  recordWebhookEndpointEvent(em, 'webhook-endpoint.deleted', endpoint);
   em.remove(endpoint);
   return endpoint;
 }
@@ -133,7 +127,7 @@ export async function deleteWebhookEndpoint(em: Em, caller: Caller, id: string):
  */
 export async function retryWebhookDelivery(em: Em, caller: Caller, id: string): Promise<WebhookDelivery> {
   // PostgreSQL refuses a malformed UUID, which would abort the transaction; it names no delivery either way
-  if (!UUID.test(id)) throw new NotFoundError('WebhookDelivery', id);
+  if (!isUuid(id)) throw new NotFoundError('WebhookDelivery', id);
   const now = new Date();
   const changed = await em.nativeUpdate(
     WebhookDelivery,

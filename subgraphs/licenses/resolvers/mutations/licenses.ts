@@ -20,8 +20,8 @@ export const licenseMutations: MutationResolvers = {
   revokeLicense: (_, { id }, { em }) => status.revokeLicense(em, id),
   renewLicense: (_, { id }, { em }) => status.renewLicense(em, id),
   checkInLicense: (_, { id }, { em }) => status.checkInLicense(em, id),
-  validateLicense: (_, { id, scope }, { em }) => validate(em, { id }, scope),
-  validateLicenseKey: (_, { key, scope }, { em }) => validate(em, { key }, scope),
+  validateLicense: (_, { id, scope }, { em, caller }) => validate(em, caller, { id }, scope),
+  validateLicenseKey: (_, { key, scope }, { em, caller }) => validate(em, caller, { key }, scope),
   checkOutLicense: async (_, { id, ttl, encrypt }, { em, caller }) => {
     const file = await checkOutLicense(em, caller, id, ttl, encrypt);
     return { ...file, algorithm: ALGORITHMS[file.algorithm] };

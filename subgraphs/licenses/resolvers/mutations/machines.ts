@@ -5,7 +5,7 @@ type MachineMutationResolvers = Pick<MutationResolvers, 'activateMachine' | 'dea
 
 /** Machines of a license: activation under the license's limits, deactivation, heartbeats. */
 export const machineMutations: MachineMutationResolvers = {
-  activateMachine: (_, { input }, { em }) => machines.activateMachine(em, input),
-  deactivateMachine: (_, { id }, { em }) => machines.deactivateMachine(em, id),
-  pingMachineHeartbeat: (_, { id }, { em }) => machines.pingMachineHeartbeat(em, id),
+  activateMachine: (_, { input }, { em, caller }) => machines.activateMachine(em, caller, input),
+  deactivateMachine: (_, { id }, { em, caller }) => machines.deactivateMachine(em, caller, id),
+  pingMachineHeartbeat: (_, { id }, { em, caller }) => machines.pingMachineHeartbeat(em, caller, id),
 };

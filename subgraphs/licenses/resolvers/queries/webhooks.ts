@@ -1,5 +1,4 @@
-import { BadUserInputError } from '../../../../lib/errors';
-import { UUID } from '../../../../lib/loaders';
+import { requireUuid } from '../../../../lib/ids';
 import { findConnection } from '../../../../lib/query';
 import { WebhookDelivery } from '../../entities/WebhookDelivery';
 import { WebhookEndpoint } from '../../entities/WebhookEndpoint';
@@ -13,7 +12,7 @@ export const webhookQueries: WebhookQueryResolvers = {
   webhookEndpoint: (_, { id }, { loaders }) => loaders.webhookEndpoint.load(id),
   webhookDeliveries: (_, args, { em }) => {
     // the same answer on both databases (PostgreSQL would refuse a malformed UUID in the WHERE)
-    if (args.endpointId && !UUID.test(args.endpointId)) throw new BadUserInputError('endpointId is not a UUID', ['endpointId']);
+    if (args.endpointId) requireUuid(args.endpointId, ['endpointId']);
     return findConnection(em, WebhookDelivery, {
       where: args.endpointId ? { endpointId: args.endpointId } : undefined,
       orderBy: { createdAt: 'desc', id: 'desc' },
