@@ -25,3 +25,46 @@ describe('callerFromBearer', () => {
     await expect(callerFromBearer(token, tokenVerifier(config))).rejects.toMatchObject({ message: 'The token has no "account" claim' });
   });
 });
+
+describe('tokens of a JWKS identity provider (RS256 and ES256)', () => {
+  // a real local HTTP server publishing the provider's public keys, as an identity provider would
+  let server: import('node:http').Server;
+  let jwksUrl = '';
+  const keys: Record<string, import('jose').KeyLike> = {};
+
+  beforeAll(async () => {
+    const { generateKeyPair, exportJWK } = await import('jose');
+    const http = await import('node:http');
+    const published: Array<Record<string, unknown>> = [];
+    for (const alg of ['RS256', 'ES256'] as const) {
+      const pair = await generateKeyPair(alg);
+      keys[alg] = pair.privateKey;
+      published.push({ ...(await exportJWK(pair.publicKey)), kid: alg, alg, use: 'sig' });
+    }
+    server = http.createServer((_req, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys: published })); });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/jwks.json`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  async function providerToken(alg: 'RS256' | 'ES256', issuer = 'https://idp.example'): Promise<string> {
+    const { SignJWT } = await import('jose');
+    return new SignJWT({ account: 'acc-9', scope: 'device:read' })
+      .setProtectedHeader({ alg, kid: alg }).setSubject('svc').setIssuer(issuer).setAudience('licensing')
+      .setExpirationTime('5m').sign(keys[alg]);
+  }
+
+  const jwksConfig = (): AuthConfig => ({ jwksUrl, audience: 'licensing', issuer: 'https://idp.example', gatewaySecret: 'g', production: false });
+
+  it.each(['RS256', 'ES256'] as const)('accepts a %s token signed by a published key', async (alg) => {
+    const caller = await callerFromBearer(await providerToken(alg), tokenVerifier(jwksConfig()));
+    expect({ accountId: caller.accountId, subject: caller.subject, scopes: [...caller.scopes] }).toEqual({ accountId: 'acc-9', subject: 'svc', scopes: ['device:read'] });
+  });
+
+  it('refuses a provider token for another issuer, and an HS256 token, with UNAUTHENTICATED', async () => {
+    await expect(callerFromBearer(await providerToken('RS256', 'https://evil.example'), tokenVerifier(jwksConfig())))
+      .rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    const hs = await signToken({ accountId: 'acc-9', subject: 'svc', scopes: [], audience: 'licensing', issuer: 'https://idp.example' }, DEV_JWT_SECRET);
+    await expect(callerFromBearer(hs, tokenVerifier(jwksConfig()))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
