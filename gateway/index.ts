@@ -12,6 +12,7 @@ import { PROJECT_ROOT, SUBGRAPH_NAMES, isSubgraphName, subgraphUrlFromEnv, type 
 import { authConfigFromEnv, createAuthenticator, GATEWAY_SECRET_HEADER, isProduction } from '../lib/auth';
 import { envInt } from '../lib/config';
 import { formatClientError, LimitExceededError } from '../lib/errors';
+import { keepConnectionsLongerThanClients } from '../lib/http';
 import { asServerGateway } from './adapter';
 import { readiness } from './health';
 import { limitsFromEnv } from './limits';
@@ -83,6 +84,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const supergraphSdl = supergraphForApolloGateway(opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8'));
   const app = express();
   const httpServer = http.createServer(app);
+  keepConnectionsLongerThanClients(httpServer);
   const server = new ApolloServer<GatewayContext>({
     gateway: asServerGateway(createApolloGateway(supergraphSdl, urls, auth.gatewaySecret)),
     formatError: formatClientError,

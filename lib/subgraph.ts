@@ -20,6 +20,7 @@ import { loadEntitySchemas, loadResolvers } from './modules';
 import { outboxSchema } from './outbox';
 import { openDatabase, type MigrationLists, type Orm } from './orm';
 import { scalarResolvers } from './scalars';
+import { keepConnectionsLongerThanClients } from './http';
 
 /** Everything that makes one subgraph; each `subgraphs/<name>/index.ts` exports one. */
 export interface SubgraphDefinition<Loaders> {
@@ -113,6 +114,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSu
   const authenticator = createAuthenticator(auth, def.licenseKeyResolver?.(orm));
   const app = express();
   const httpServer = http.createServer(app);
+  keepConnectionsLongerThanClients(httpServer);
   const server = new ApolloServer<RequestContext<L>>({
     schema: buildSchemaOf(def),
     formatError: formatClientError,
