@@ -4,8 +4,8 @@
  * to the subgraph with the router secret, on every database kind.
  */
 import { randomUUID } from 'node:crypto';
-import { ALL_SCOPES, GATEWAY_SECRET_HEADER } from '../../lib/auth';
-import { TEST_GATEWAY_SECRET, routerHeaders, testToken } from '../testkit/auth';
+import { ALL_SCOPES } from '../../lib/auth';
+import { BAD_CREDENTIALS, bearerHeaders, gatewayAndSubgraph, postWithoutRouterSecret, ROUTER_SECRET_FLAWS, routerHeaders, testToken, withRouterSecret } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { client, type TestClient } from '../testkit/graphql';
 import { startTestStack, type TestStack } from '../testkit/stack';
@@ -21,26 +21,13 @@ const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
 const LINE = { feature: 'csr1kv_50m', licenseType: 'Paid Subscription', licenseState: 'Active, In Use' };
 const NOT_DEVICE_SCOPES = ALL_SCOPES.filter((s) => !s.startsWith('device:'));
 
-/** An unsigned token (`alg: none`) with claims that would otherwise pass: made by hand. */
-async function unsignedToken(): Promise<string> {
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const claims = { sub: 'x', account: randomUUID(), scope: ALL_SCOPES.join(' '), exp: Math.floor(Date.now() / 1000) + 60 };
-  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
-}
-/** A valid token with one character of its signature changed. */
-async function tamperedToken(): Promise<string> {
-  const token = await testToken();
-  const i = token.length - 5; // a character inside the signature
-  return `${token.slice(0, i)}${token[i] === 'A' ? 'B' : 'A'}${token.slice(i + 1)}`;
-}
-
 describe.each(DATABASE_KINDS)('devices security (%s)', (kind) => {
   let t: TestStack;
   /** Account B (the test account, every scope) owns these rows. */
   let b: { deviceId: string; datacenterId: string; lineId: string; licenseId: string };
   let before: unknown;
   const subgraph = (headers: Record<string, string>): TestClient => client(t.stack.subgraphs.devices.url, headers);
-  const bearer = async (token: string) => ({ gateway: t.gatewayWith({ authorization: `Bearer ${token}` }), subgraph: subgraph(await routerHeaders(token)) });
+  const bearer = (token: string) => gatewayAndSubgraph(t, t.stack.subgraphs.devices.url, token);
   const readBack = async () => (await t.gateway.ok(READ, { id: b.deviceId })).device;
 
   beforeAll(async () => {
@@ -58,29 +45,15 @@ describe.each(DATABASE_KINDS)('devices security (%s)', (kind) => {
   afterAll(async () => { await t?.stop(); });
 
   describe('authentication', () => {
-    it.each([
-      ['no token', async () => null],
-      ['a tampered token', tamperedToken],
-      ['an expired token', () => testToken({ expiresIn: -10 })],
-      ['an unsigned token (alg: none)', unsignedToken],
-    ])('refuses %s with UNAUTHENTICATED at the gateway and at the subgraph', async (_name, make) => {
+    it.each(BAD_CREDENTIALS)('refuses %s with UNAUTHENTICATED at the gateway and at the subgraph', async (_name, make) => {
       const token = await make();
-      const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      const authorization = bearerHeaders(token);
       await t.gatewayWith(authorization).fails('UNAUTHENTICATED', COUNTS);
-      await subgraph({ ...authorization, [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET }).fails('UNAUTHENTICATED', COUNTS);
+      await subgraph(withRouterSecret(authorization)).fails('UNAUTHENTICATED', COUNTS);
     });
 
-    it.each([
-      ['without the router secret', {}],
-      ['with a wrong router secret', { [GATEWAY_SECRET_HEADER]: `${TEST_GATEWAY_SECRET}x` }],
-    ])('a subgraph refuses a request %s with 401 UNAUTHENTICATED, even with a valid token', async (_name, secret) => {
-      const res = await fetch(t.stack.subgraphs.devices.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await testToken()}`, ...secret },
-        body: JSON.stringify({ query: COUNTS }),
-      });
-      const body = await res.json() as { errors: Array<{ extensions: { code: string } }>; data?: unknown };
-      expect({ status: res.status, code: body.errors[0].extensions.code, data: body.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
+    it.each(ROUTER_SECRET_FLAWS)('a subgraph refuses a request %s with 401 UNAUTHENTICATED, even with a valid token', async (_name, secret) => {
+      expect(await postWithoutRouterSecret(t.stack.subgraphs.devices.url, COUNTS, secret)).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
     });
   });
 
@@ -90,7 +63,7 @@ describe.each(DATABASE_KINDS)('devices security (%s)', (kind) => {
       ['only license:read', ['license:read']],
       ['only device:write', ['device:write']],
     ])('a token with %s gets FORBIDDEN on the device queries', async (_name, scopes) => {
-      const api = await bearer(await testToken({ scopes }));
+      const api = bearer(await testToken({ scopes }));
       for (const c of [api.gateway, api.subgraph]) {
         await c.fails('FORBIDDEN', '{ devices { totalCount } }');
         await c.fails('FORBIDDEN', '{ datacenters { totalCount } }');
@@ -103,7 +76,7 @@ describe.each(DATABASE_KINDS)('devices security (%s)', (kind) => {
       ['only the other subgraphs\' scopes', NOT_DEVICE_SCOPES],
       ['only device:read', ['device:read']],
     ])('a token with %s gets FORBIDDEN on the device mutations, which change nothing', async (_name, scopes) => {
-      const api = await bearer(await testToken({ scopes }));
+      const api = bearer(await testToken({ scopes }));
       for (const c of [api.gateway, api.subgraph]) {
         await c.fails('FORBIDDEN', 'mutation($id: ID!) { setDeviceBootLevel(deviceId: $id, level: PREMIUM) { id } }', { id: b.deviceId });
         await c.fails('FORBIDDEN', 'mutation($id: ID!) { deleteDevice(id: $id) { id } }', { id: b.deviceId });
@@ -115,7 +88,7 @@ describe.each(DATABASE_KINDS)('devices security (%s)', (kind) => {
     });
 
     it('License.deviceLicenseLines needs device:read, through the gateway and through _entities', async () => {
-      const api = await bearer(await testToken({ scopes: ['license:read'] }));
+      const api = bearer(await testToken({ scopes: ['license:read'] }));
       await api.gateway.fails('FORBIDDEN', 'query($id: ID!) { license(id: $id) { id deviceLicenseLines { totalCount } } }', { id: b.licenseId });
       await api.subgraph.fails('FORBIDDEN', ENTITIES, { r: [{ __typename: 'License', id: b.licenseId }] });
       const { license } = await t.gateway.ok('query($id: ID!) { license(id: $id) { deviceLicenseLines { totalCount } } }', { id: b.licenseId });
@@ -125,7 +98,7 @@ describe.each(DATABASE_KINDS)('devices security (%s)', (kind) => {
 
   describe('tenant isolation: account A (every scope) and account B\'s rows', () => {
     let a: { gateway: TestClient; subgraph: TestClient };
-    beforeAll(async () => { a = await bearer(await testToken({ accountId: randomUUID(), subject: 'account-a' })); });
+    beforeAll(async () => { a = bearer(await testToken({ accountId: randomUUID(), subject: 'account-a' })); });
 
     it('A reads none of B\'s rows by id, by fingerprint or through lists and filters', async () => {
       for (const c of [a.gateway, a.subgraph]) {

@@ -3,9 +3,8 @@
  * straight to the subgraph (as a router would call it, or as an attacker who reached it would).
  */
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_SECRET_HEADER } from '../../lib/auth';
 import { bindLicense, PLACE_ORDER, seatLine, type Binding } from '../../subgraphs/entitlements/testing';
-import { routerHeaders, testToken } from '../testkit/auth';
+import { BAD_CREDENTIALS, bearerHeaders, postWithoutRouterSecret, ROUTER_SECRET_FLAWS, routerHeaders, testToken, withRouterSecret } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { client } from '../testkit/graphql';
 import { outboxEvents } from '../testkit/outbox';
@@ -19,22 +18,6 @@ const CANCEL_ORDER = 'mutation($id: ID!) { cancelLicenseOrder(id: $id) { id canc
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Entitlement { name } ... on LicensedItem { name } ... on LicenseModel { name } ... on EntitlementLicense { licenseId } ... on LicenseOrder { canceled } ... on SeatCountCredit { seatCount } } }';
 const LICENSE_ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on License { entitlementLicense { id } entitlement { id } licenseModelName seatsTotal seatCountCredits { id } } } }';
 const ORGANIZATION_ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { entitlements { totalCount } } } }';
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-/** The token with one character of its signature changed (not the last one: its low bits may be padding). */
-async function tamperedToken(): Promise<string> {
-  const token = await testToken();
-  const at = token.lastIndexOf('.') + 5;
-  return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
-}
-
-/** An unsigned token (`alg: none`) claiming the test account with every scope. */
-function unsignedToken(): string {
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const claims = { sub: 'intruder', account: '00000000-0000-4000-8000-000000000001', scope: 'entitlement:read entitlement:write', exp: Math.floor(Date.now() / 1000) + 600 };
-  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
-}
 
 describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
   let t: TestStack;
@@ -61,32 +44,15 @@ describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
     licensedItems { totalCount } }`, { m: b.licenseModelId, o: b.orderId, l: b.licenseId });
 
   describe('authentication', () => {
-    const cases: Array<[string, () => Promise<Record<string, string>>]> = [
-      ['no token', async () => ({})],
-      ['a tampered token', async () => bearer(await tamperedToken())],
-      ['an expired token', async () => bearer(await testToken({ expiresIn: -10 }))],
-      ['an unsigned token (alg: none)', async () => bearer(unsignedToken())],
-    ];
-
-    it.each(cases)('refuses %s through the gateway and at the subgraph with UNAUTHENTICATED', async (_name, headers) => {
-      const h = await headers();
+    it.each(BAD_CREDENTIALS)('refuses %s through the gateway and at the subgraph with UNAUTHENTICATED', async (_name, make) => {
+      const h = bearerHeaders(await make());
       await t.gatewayWith(h).fails('UNAUTHENTICATED', ITEMS);
       await t.gatewayWith(h).fails('UNAUTHENTICATED', CREATE_ITEM, { n: 'anonymous' });
-      await subgraph({ ...h, [GATEWAY_SECRET_HEADER]: (await routerHeaders())[GATEWAY_SECRET_HEADER] }).fails('UNAUTHENTICATED', ITEMS);
+      await subgraph(withRouterSecret(h)).fails('UNAUTHENTICATED', ITEMS);
     });
 
-    it.each([
-      ['without the router secret', {}],
-      ['with a wrong router secret', { [GATEWAY_SECRET_HEADER]: 'not-the-secret' }],
-    ])('refuses a request straight to the subgraph %s (HTTP 401), even with a valid token', async (_name, secret) => {
-      const res = await fetch(t.stack.subgraphs.entitlements.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...bearer(await testToken()), ...secret },
-        body: JSON.stringify({ query: ITEMS }),
-      });
-      expect(res.status).toBe(401);
-      const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
-      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    it.each(ROUTER_SECRET_FLAWS)('refuses a request straight to the subgraph %s (HTTP 401), even with a valid token', async (_name, secret) => {
+      expect(await postWithoutRouterSecret(t.stack.subgraphs.entitlements.url, ITEMS, secret)).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
     });
   });
 
@@ -95,7 +61,7 @@ describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
       const other = await testToken({ scopes: ['license:read', 'license:write', 'device:read', 'entitlement:consume'] });
       const before = await stateOfB();
       const events = (await outboxEvents(t.stack.subgraphs.entitlements.orm)).length;
-      for (const api of [t.gatewayWith(bearer(other)), subgraph(await routerHeaders(other))]) {
+      for (const api of [t.gatewayWith(bearerHeaders(other)), subgraph(await routerHeaders(other))]) {
         await api.fails('FORBIDDEN', ITEMS);
         await api.fails('FORBIDDEN', 'query($id: ID!) { entitlement(id: $id) { name } }', { id: b.entitlementId });
         await api.fails('FORBIDDEN', CREATE_ITEM, { n: 'forbidden' });
@@ -107,10 +73,10 @@ describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
     });
 
     it('entitlement:read reads but does not write; entitlement:write writes', async () => {
-      const reader = t.gatewayWith(bearer(await testToken({ scopes: ['entitlement:read'] })));
+      const reader = t.gatewayWith(bearerHeaders(await testToken({ scopes: ['entitlement:read'] })));
       expect((await reader.ok('query($id: ID!) { entitlement(id: $id) { id } }', { id: b.entitlementId })).entitlement).toEqual({ id: b.entitlementId });
       await reader.fails('FORBIDDEN', CREATE_ITEM, { n: 'reader' });
-      const writer = t.gatewayWith(bearer(await testToken({ scopes: ['entitlement:write'] })));
+      const writer = t.gatewayWith(bearerHeaders(await testToken({ scopes: ['entitlement:write'] })));
       const name = `writer-${randomUUID()}`;
       expect(await writer.ok('mutation($n: String!) { createLicensedItem(input: { name: $n }) { __typename } }', { n: name })).toEqual({ createLicensedItem: { __typename: 'LicensedItem' } });
       await writer.fails('FORBIDDEN', ITEMS);
@@ -118,7 +84,7 @@ describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
 
     it('a license:read token reads license(id) { key } but gets FORBIDDEN on the contributed seatsTotal', async () => {
       const licenseReader = await testToken({ scopes: ['license:read'] });
-      const gateway = t.gatewayWith(bearer(licenseReader));
+      const gateway = t.gatewayWith(bearerHeaders(licenseReader));
       const { license } = await gateway.ok('query($id: ID!) { license(id: $id) { id key } }', { id: b.licenseId });
       expect(license.id).toBe(b.licenseId);
       expect(typeof license.key).toBe('string');
@@ -132,14 +98,14 @@ describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
 
   describe("account A cannot read or change account B's rows", () => {
     it('by id: null', async () => {
-      const { entitlement, licensedItem, licenseModel, licenseOrder } = await t.gatewayWith(bearer(tokenA)).ok(`query($e: ID!, $i: ID!, $m: ID!, $o: ID!) {
+      const { entitlement, licensedItem, licenseModel, licenseOrder } = await t.gatewayWith(bearerHeaders(tokenA)).ok(`query($e: ID!, $i: ID!, $m: ID!, $o: ID!) {
         entitlement(id: $e) { id } licensedItem(id: $i) { id } licenseModel(id: $m) { id } licenseOrder(id: $o) { id } }`,
       { e: b.entitlementId, i: b.licensedItemId, m: b.licenseModelId, o: b.orderId });
       expect([entitlement, licensedItem, licenseModel, licenseOrder]).toEqual([null, null, null, null]);
     });
 
     it('through lists: empty', async () => {
-      const a = t.gatewayWith(bearer(tokenA));
+      const a = t.gatewayWith(bearerHeaders(tokenA));
       const lists = await a.ok(`query($org: ID!) {
         entitlements(organizationId: $org) { totalCount } licensedItems { totalCount } licenseModels { totalCount }
         licenseOrders(organizationId: $org) { totalCount } entitlementLicenses(organizationId: $org, entitlementId: "any") { id } }`, { org: b.organizationId });
@@ -170,7 +136,7 @@ describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
     it('by id in mutations: NOT_FOUND (or an unknown reference), B unchanged', async () => {
       const before = await stateOfB();
       const events = (await outboxEvents(t.stack.subgraphs.entitlements.orm)).length;
-      const a = t.gatewayWith(bearer(tokenA));
+      const a = t.gatewayWith(bearerHeaders(tokenA));
       await a.fails('NOT_FOUND', RENAME_MODEL, { id: b.licenseModelId });
       await a.fails('NOT_FOUND', CANCEL_ORDER, { id: b.orderId });
       // rows of B named as references of A's new rows are unknown to A
@@ -184,7 +150,7 @@ describe.each(DATABASE_KINDS)('entitlements security (%s)', (kind) => {
 
     it("names are unique per account: another account may reuse B's names", async () => {
       const { licensedItem } = await t.gateway.ok('query($id: ID!) { licensedItem(id: $id) { name } }', { id: b.licensedItemId });
-      const c = t.gatewayWith(bearer(await testToken({ accountId: randomUUID() })));
+      const c = t.gatewayWith(bearerHeaders(await testToken({ accountId: randomUUID() })));
       await c.ok(CREATE_ITEM, { n: licensedItem.name });
     });
   });

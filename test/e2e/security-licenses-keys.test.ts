@@ -4,9 +4,9 @@
  * Also: the webhook signing secret and the account's signing private key never appear in a response.
  */
 import { randomUUID } from 'node:crypto';
-import { DEV_ACCOUNT_ID, GATEWAY_SECRET_HEADER } from '../../lib/auth';
+import { DEV_ACCOUNT_ID } from '../../lib/auth';
 import { WebhookDelivery } from '../../subgraphs/licenses/entities/WebhookDelivery';
-import { TEST_GATEWAY_SECRET, testToken } from '../testkit/auth';
+import { bearerHeaders, testToken, withRouterSecret } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { client, type TestClient } from '../testkit/graphql';
 import { outboxEvents } from '../testkit/outbox';
@@ -30,7 +30,7 @@ describe.each(DATABASE_KINDS)('license-key callers (%s)', (kind) => {
   let key: { gateway: TestClient; subgraph: TestClient };
   const withKey = (k: string) => ({
     gateway: t.gatewayWith({ authorization: `License ${k}` }),
-    subgraph: client(t.stack.subgraphs.licenses.url, { authorization: `License ${k}`, [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET }),
+    subgraph: client(t.stack.subgraphs.licenses.url, withRouterSecret({ authorization: `License ${k}` })),
   });
   const state = async (id: string) => (await t.gateway.ok(STATE, { id })).license;
 
@@ -104,12 +104,12 @@ describe.each(DATABASE_KINDS)('license-key callers (%s)', (kind) => {
 
   it('an unknown key is UNAUTHENTICATED, and no other subgraph accepts a license key', async () => {
     for (const c of Object.values(withKey('NO-SUCH-KEY'))) await c.fails('UNAUTHENTICATED', VALIDATE_KEY, { k: own.key });
-    const entitlements = client(t.stack.subgraphs.entitlements.url, { authorization: `License ${own.key}`, [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET });
+    const entitlements = client(t.stack.subgraphs.entitlements.url, withRouterSecret({ authorization: `License ${own.key}` }));
     await entitlements.fails('UNAUTHENTICATED', '{ __typename }');
   });
 
   it('a license key of account A cannot touch account B\'s license', async () => {
-    const a = client(t.stack.gateway.url, { authorization: `Bearer ${await testToken({ accountId: randomUUID(), subject: 'account-a' })}` });
+    const a = client(t.stack.gateway.url, bearerHeaders(await testToken({ accountId: randomUUID(), subject: 'account-a' })));
     const { policyId } = await newPolicy({ ...t, gateway: a });
     const { createLicense } = await a.ok('mutation($p: ID!) { createLicense(input: { policyId: $p }) { id key } }', { p: policyId });
     const aKey = withKey(createLicense.key);

@@ -4,8 +4,8 @@
  * with the router secret, on every database kind. License-key callers are in security-licenses-keys.test.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { ALL_SCOPES, GATEWAY_SECRET_HEADER } from '../../lib/auth';
-import { TEST_GATEWAY_SECRET, routerHeaders, testToken } from '../testkit/auth';
+import { ALL_SCOPES } from '../../lib/auth';
+import { BAD_CREDENTIALS, bearerHeaders, gatewayAndSubgraph, postWithoutRouterSecret, ROUTER_SECRET_FLAWS, routerHeaders, testToken, withRouterSecret } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { client, type TestClient } from '../testkit/graphql';
 import { startTestStack, type TestStack } from '../testkit/stack';
@@ -20,26 +20,13 @@ const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on WebhookEndpoint { id url } ... on Device { machines { id } } } }`;
 const NOT_LICENSE_SCOPES = ALL_SCOPES.filter((s) => !s.startsWith('license:') && s !== 'webhook:manage');
 
-/** An unsigned token (`alg: none`) with claims that would otherwise pass: made by hand. */
-function unsignedToken(): string {
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const claims = { sub: 'x', account: randomUUID(), scope: ALL_SCOPES.join(' '), exp: Math.floor(Date.now() / 1000) + 60 };
-  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
-}
-/** A valid token with one character of its signature changed. */
-async function tamperedToken(): Promise<string> {
-  const token = await testToken();
-  const i = token.length - 5;
-  return `${token.slice(0, i)}${token[i] === 'A' ? 'B' : 'A'}${token.slice(i + 1)}`;
-}
-
 describe.each(DATABASE_KINDS)('licenses security (%s)', (kind) => {
   let t: TestStack;
   /** Account B (the test account, every scope) owns these rows. */
   let b: Record<'licenseId' | 'key' | 'productId' | 'policyId' | 'machineId' | 'meterId' | 'organizationId' | 'userId' | 'fieldPolicyId' | 'endpointId', string>;
   let before: unknown;
   const subgraph = (headers: Record<string, string>): TestClient => client(t.stack.subgraphs.licenses.url, headers);
-  const bearer = async (token: string) => ({ gateway: t.gatewayWith({ authorization: `Bearer ${token}` }), subgraph: subgraph(await routerHeaders(token)) });
+  const bearer = (token: string) => gatewayAndSubgraph(t, t.stack.subgraphs.licenses.url, token);
   const readBack = async () => (await t.gateway.ok(READ, { id: b.licenseId })).license;
   const counts = async () => t.gateway.ok(COUNTS);
 
@@ -60,30 +47,16 @@ describe.each(DATABASE_KINDS)('licenses security (%s)', (kind) => {
   afterAll(async () => { await t?.stop(); });
 
   describe('authentication', () => {
-    it.each([
-      ['no token', async () => null],
-      ['a tampered token', tamperedToken],
-      ['an expired token', () => testToken({ expiresIn: -10 })],
-      ['an unsigned token (alg: none)', async () => unsignedToken()],
-    ])('refuses %s with UNAUTHENTICATED at the gateway and at the subgraph', async (_name, make) => {
+    it.each(BAD_CREDENTIALS)('refuses %s with UNAUTHENTICATED at the gateway and at the subgraph', async (_name, make) => {
       const token = await make();
-      const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      const authorization = bearerHeaders(token);
       await t.gatewayWith(authorization).fails('UNAUTHENTICATED', COUNTS);
-      await subgraph({ ...authorization, [GATEWAY_SECRET_HEADER]: TEST_GATEWAY_SECRET }).fails('UNAUTHENTICATED', COUNTS);
+      await subgraph(withRouterSecret(authorization)).fails('UNAUTHENTICATED', COUNTS);
       await t.gatewayWith(authorization).fails('UNAUTHENTICATED', 'mutation { createProduct(input: { name: "x" }) { id } }');
     });
 
-    it.each([
-      ['without the router secret', {}],
-      ['with a wrong router secret', { [GATEWAY_SECRET_HEADER]: `${TEST_GATEWAY_SECRET}x` }],
-    ])('the subgraph refuses a request %s with 401 UNAUTHENTICATED, even with a valid token', async (_name, secret) => {
-      const res = await fetch(t.stack.subgraphs.licenses.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await testToken()}`, ...secret },
-        body: JSON.stringify({ query: COUNTS }),
-      });
-      const body = await res.json() as { errors: Array<{ extensions: { code: string } }>; data?: unknown };
-      expect({ status: res.status, code: body.errors[0].extensions.code, data: body.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
+    it.each(ROUTER_SECRET_FLAWS)('the subgraph refuses a request %s with 401 UNAUTHENTICATED, even with a valid token', async (_name, secret) => {
+      expect(await postWithoutRouterSecret(t.stack.subgraphs.licenses.url, COUNTS, secret)).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
     });
   });
 
@@ -92,7 +65,7 @@ describe.each(DATABASE_KINDS)('licenses security (%s)', (kind) => {
       ['only the other subgraphs\' scopes', NOT_LICENSE_SCOPES],
       ['only license:write', ['license:write']],
     ])('a token with %s gets FORBIDDEN on the license queries', async (_name, scopes) => {
-      const api = await bearer(await testToken({ scopes }));
+      const api = bearer(await testToken({ scopes }));
       for (const c of [api.gateway, api.subgraph]) {
         await c.fails('FORBIDDEN', '{ licenses { totalCount } }');
         await c.fails('FORBIDDEN', READ, { id: b.licenseId });
@@ -114,7 +87,7 @@ describe.each(DATABASE_KINDS)('licenses security (%s)', (kind) => {
       ['only the other subgraphs\' scopes', NOT_LICENSE_SCOPES],
       ['only license:read', ['license:read']],
     ])('a token with %s gets FORBIDDEN on the license mutations, which change nothing', async (_name, scopes) => {
-      const api = await bearer(await testToken({ scopes }));
+      const api = bearer(await testToken({ scopes }));
       const countsBefore = await counts();
       for (const c of [api.gateway, api.subgraph]) {
         await c.fails('FORBIDDEN', 'mutation($id: ID!) { suspendLicense(id: $id) { id } }', { id: b.licenseId });
@@ -130,7 +103,7 @@ describe.each(DATABASE_KINDS)('licenses security (%s)', (kind) => {
     });
 
     it('webhooks need webhook:manage: license:read + license:write is FORBIDDEN and changes nothing', async () => {
-      const api = await bearer(await testToken({ scopes: ['license:read', 'license:write'] }));
+      const api = bearer(await testToken({ scopes: ['license:read', 'license:write'] }));
       for (const c of [api.gateway, api.subgraph]) {
         await c.fails('FORBIDDEN', '{ webhookEndpoints { totalCount } }');
         await c.fails('FORBIDDEN', 'query($id: ID!) { webhookEndpoint(id: $id) { id } }', { id: b.endpointId });
@@ -142,14 +115,14 @@ describe.each(DATABASE_KINDS)('licenses security (%s)', (kind) => {
       await api.subgraph.fails('FORBIDDEN', ENTITIES, { r: [{ __typename: 'WebhookEndpoint', id: b.endpointId }] });
       const { webhookEndpoints } = await t.gateway.ok('{ webhookEndpoints { totalCount edges { node { id } } } }');
       expect(webhookEndpoints).toEqual({ totalCount: 1, edges: [{ node: { id: b.endpointId } }] });
-      const webhooks = await bearer(await testToken({ scopes: ['webhook:manage'] }));
+      const webhooks = bearer(await testToken({ scopes: ['webhook:manage'] }));
       expect((await webhooks.gateway.ok('{ webhookEndpoints { totalCount } }')).webhookEndpoints.totalCount).toBe(1);
     });
   });
 
   describe('tenant isolation: account A (every scope) and account B\'s rows', () => {
     let a: { gateway: TestClient; subgraph: TestClient };
-    beforeAll(async () => { a = await bearer(await testToken({ accountId: randomUUID(), subject: 'account-a' })); });
+    beforeAll(async () => { a = bearer(await testToken({ accountId: randomUUID(), subject: 'account-a' })); });
 
     it('A reads none of B\'s rows by id, by key or through lists and filters', async () => {
       const byId = `query($l: ID!, $k: String!, $m: ID!, $p: ID!, $pol: ID!, $o: ID!, $u: ID!, $f: ID!, $e: ID!) {
