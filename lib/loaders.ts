@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { isUuid } from './ids';
+import type { FilterFields } from './filter';
 import type { Em } from './orm';
+import { filterCondition } from './query';
 
 /**
  * A loader of entities by primary key: one `WHERE id IN (...)` per tick, answers in key order
@@ -36,4 +38,24 @@ export function byParentLoader<T extends object, K extends keyof T & string>(
     for (const row of rows) groups.get(String(row[parentKey]))?.push(row);
     return parentIds.map((id) => groups.get(id) ?? []);
   });
+}
+
+/**
+ * Child rows grouped by a parent column, with the seed's `filter` applied in SQL: one loader per
+ * distinct filter text, each answering every parent of a tick with one query. The filter is
+ * compiled when the loader is made, so a bad filter fails the field with BAD_USER_INPUT.
+ */
+export function filteredByParentLoaders<T extends object>(
+  em: Em, entity: EntityName<T>, parentKey: keyof T & string, orderBy: QueryOrderMap<T>, fields: FilterFields,
+): (filter?: string | null) => DataLoader<string, T[]> {
+  const loaders = new Map<string, DataLoader<string, T[]>>();
+  return (filter) => {
+    const key = filter?.trim() ?? '';
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = byParentLoader(em, entity, parentKey, orderBy, filterCondition<T>(em, key, fields));
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
 }

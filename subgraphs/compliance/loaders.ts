@@ -1,10 +1,8 @@
 import DataLoader from 'dataloader';
-import type { EntityName, QueryOrderMap } from '@mikro-orm/core';
-import type { FilterFields } from '../../lib/filter';
+import type { QueryOrderMap } from '@mikro-orm/core';
 import { isUuid } from '../../lib/ids';
-import { byIdLoader, byParentLoader } from '../../lib/loaders';
+import { byIdLoader, filteredByParentLoaders } from '../../lib/loaders';
 import type { Em } from '../../lib/orm';
-import { filterCondition } from '../../lib/query';
 import { Application } from './entities/Application';
 import { ExtendedCoverage } from './entities/ExtendedCoverage';
 import { ExtendedCoverageType } from './entities/ExtendedCoverageType';
@@ -16,26 +14,6 @@ import { LICENSE_UPGRADE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS } from 
 /** Oldest period first; NULLS FIRST spelled out because SQLite and PostgreSQL disagree by default. */
 export const PERIOD_ORDER: QueryOrderMap<MaintenancePeriod> = { validFrom: 'asc nulls first', createdAt: 'asc', id: 'asc' };
 export const UPGRADE_ORDER: QueryOrderMap<LicenseUpgrade> = { createdAt: 'asc', id: 'asc' };
-
-/**
- * Child rows grouped by a parent column, with the seed's `filter` applied in SQL: one loader per
- * distinct filter text, each answering every parent of a tick with one query. The filter is
- * compiled when the loader is made, so a bad filter fails the field with BAD_USER_INPUT.
- */
-function filteredByParentLoaders<T extends object>(
-  em: Em, entity: EntityName<T>, parentKey: keyof T & string, orderBy: QueryOrderMap<T>, fields: FilterFields,
-): (filter?: string | null) => DataLoader<string, T[]> {
-  const loaders = new Map<string, DataLoader<string, T[]>>();
-  return (filter) => {
-    const key = filter?.trim() ?? '';
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = byParentLoader(em, entity, parentKey, orderBy, filterCondition<T>(em, key, fields));
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-}
 
 /** The request-scoped loaders of the compliance subgraph (made by createContext, once per request). */
 export function createLoaders(em: Em) {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, byParentLoader } from '../../lib/loaders';
+import { byIdLoader, byParentLoader, filteredByParentLoaders } from '../../lib/loaders';
+import { DEVICE_FILTER_FIELDS } from './services/device-filter';
 import type { Em } from '../../lib/orm';
 import { Datacenter } from './entities/Datacenter';
 import { Device } from './entities/Device';
@@ -17,6 +18,7 @@ function byFingerprintLoader(em: Em): DataLoader<string, Device | null> {
 /** The request-scoped loaders of the devices subgraph (made by createContext, once per request). */
 export function createLoaders(em: Em) {
   return {
+    devicesByDatacenter: filteredByParentLoaders(em, Device, 'datacenterId', { createdAt: 'asc', id: 'asc' }, DEVICE_FILTER_FIELDS),
     device: byIdLoader(em, Device),
     deviceByFingerprint: byFingerprintLoader(em),
     datacenter: byIdLoader(em, Datacenter),

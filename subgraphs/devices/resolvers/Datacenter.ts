@@ -1,13 +1,9 @@
-import { findConnection } from '../../../lib/query';
-import { Device } from '../entities/Device';
+import { connectionFromArray } from '../../../lib/pagination';
 import type { DatacenterResolvers } from '../generated/graphql';
-import { DEVICE_FILTER_FIELDS } from '../services/device-filter';
 
 export const Datacenter: DatacenterResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.datacenter.load(ref.id),
-  devices: (datacenter, args, { em }) =>
-    findConnection(em, Device, {
-      where: { datacenterId: datacenter.id }, filter: args.filter, filterFields: DEVICE_FILTER_FIELDS,
-      orderBy: { createdAt: 'asc', id: 'asc' }, args,
-    }),
+  // one query for every datacenter of the request (per distinct filter), paged in memory
+  devices: async (datacenter, args, { loaders }) =>
+    connectionFromArray(await loaders.devicesByDatacenter(args.filter).load(datacenter.id), args),
 };

@@ -1,8 +1,5 @@
-import { findConnection } from '../../../lib/query';
-import { License } from '../entities/License';
-import { User } from '../entities/User';
+import { connectionFromArray } from '../../../lib/pagination';
 import type { OrganizationResolvers } from '../generated/graphql';
-import { LICENSE_FILTER_FIELDS } from '../services/license-filter';
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.organization.load(ref.id),
@@ -11,10 +8,7 @@ export const Organization: OrganizationResolvers = {
     state: org.state, country: org.country, postalCode: org.postalCode,
   }),
   reseller: (org, _, { loaders }) => (org.resellerId ? loaders.reseller.load(org.resellerId) : null),
-  users: (org, args, { em }) => findConnection(em, User, { where: { organizationId: org.id }, orderBy: { email: 'asc', id: 'asc' }, args }),
-  licenses: (org, args, { em }) =>
-    findConnection(em, License, {
-      where: { organizationId: org.id }, filter: args.filter, filterFields: LICENSE_FILTER_FIELDS,
-      orderBy: { createdAt: 'asc', id: 'asc' }, args,
-    }),
+  // per-parent lists: one query for every organization of the request, paged in memory
+  users: async (org, args, { loaders }) => connectionFromArray(await loaders.usersByOrganization.load(org.id), args),
+  licenses: async (org, args, { loaders }) => connectionFromArray(await loaders.licensesByOrganization(args.filter).load(org.id), args),
 };
