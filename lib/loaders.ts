@@ -59,3 +59,24 @@ export function filteredByParentLoaders<T extends object>(
     return loader;
   };
 }
+
+export type FilteredLoaders = <T extends object>(
+  entity: EntityName<T>, parentKey: keyof T & string, orderBy: QueryOrderMap<T>, fields: FilterFields, filter: string,
+) => DataLoader<string, T[]>;
+
+/**
+ * The same as filteredByParentLoaders for lists whose entity is chosen at run time (one registry
+ * per request): one query per entity, parent column and filter text for every parent of a tick.
+ */
+export function filteredLoaderRegistry(em: Em): FilteredLoaders {
+  const loaders = new Map<string, DataLoader<string, unknown[]>>();
+  return <T extends object>(entity: EntityName<T>, parentKey: keyof T & string, orderBy: QueryOrderMap<T>, fields: FilterFields, filter: string) => {
+    const key = `${typeof entity === 'function' ? entity.name : String(entity)}\u0000${parentKey}\u0000${filter.trim()}`;
+    let loader = loaders.get(key) as DataLoader<string, T[]> | undefined;
+    if (!loader) {
+      loader = byParentLoader(em, entity, parentKey, orderBy, filterCondition<T>(em, filter.trim(), fields));
+      loaders.set(key, loader as DataLoader<string, unknown[]>);
+    }
+    return loader;
+  };
+}

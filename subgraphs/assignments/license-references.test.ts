@@ -105,7 +105,8 @@ describe.each(DATABASE_KINDS)('summary, assignment types, references and demo da
       const spy = jest.spyOn(logger, 'logQuery').mockImplementation(() => undefined);
       try {
         await t.api.ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on License {
-          computerAssignments { totalCount edges { node { invalidAssignmentReasons } } } userAssignments { totalCount } ${SUMMARY} } } }`,
+          computerAssignments { totalCount edges { node { invalidAssignmentReasons } } } userAssignments { totalCount }
+          bigOnes: computerAssignments(filter: "quantity -ge 1") { totalCount } ${SUMMARY} } } }`,
         { r: licenseIds.map((id) => ({ __typename: 'License', id, quantity: 2, applicationId: null, hasVmUseRights: null, numberOfSupportedVirtualMachines: null })) });
         return spy.mock.calls.length;
       } finally {

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, byParentLoader } from '../../lib/loaders';
+import { byIdLoader, byParentLoader, filteredLoaderRegistry } from '../../lib/loaders';
 import type { Em } from '../../lib/orm';
 import { AssignmentType } from './entities/AssignmentType';
 import { ComputerAssignment } from './entities/ComputerAssignment';
@@ -32,6 +32,7 @@ export function createLoaders(em: Em) {
     /** The over-assigned assignment IDs per license, for licenses whose quantity is in `licenseFacts`. */
     overAssigned: new DataLoader<string, ReadonlySet<string>>((licenseIds) => Promise.all(licenseIds.map(async (id) =>
       overAssignedIds(await consumptionOf(byLicense, id), licenseFacts.get(id)?.quantity ?? null)))),
+    filtered: filteredLoaderRegistry(em),
     assignmentType: byIdLoader(em, AssignmentType),
     computerAssignment: byIdLoader(em, ComputerAssignment),
     datacenterAssignment: byIdLoader(em, DatacenterAssignment),

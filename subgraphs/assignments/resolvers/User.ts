@@ -5,6 +5,6 @@ import { assignmentConnection } from '../services/license-reads';
 /** The license assignments made to a user (the user is the licenses subgraph's). */
 export const User: UserResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
-  userAssignments: (user, args, { em, loaders }) =>
-    assignmentConnection(em, USER_ASSIGNMENTS, loaders.userAssignmentsByUser, { column: 'userId', id: user.id }, args),
+  userAssignments: (user, args, { loaders }) =>
+    assignmentConnection(loaders.filtered, USER_ASSIGNMENTS, loaders.userAssignmentsByUser, { column: 'userId', id: user.id }, args),
 };

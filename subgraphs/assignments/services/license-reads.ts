@@ -1,8 +1,7 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { QueryOrderMap } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import { connectionFromArray, type Connection, type ConnectionArgs } from '../../../lib/pagination';
-import type { Em } from '../../../lib/orm';
-import { findConnection } from '../../../lib/query';
+import type { FilteredLoaders } from '../../../lib/loaders';
 import type { LicenseAssignment } from '../entities/assignment-columns';
 import type { License } from '../entities/License';
 import type { Loaders } from '../loaders';
@@ -16,19 +15,18 @@ export interface ListArgs extends ConnectionArgs {
 }
 
 /**
- * A per-parent list of assignments. Without a filter it comes from the parent's loader (one query
- * for every parent of the request); the filter language compiles to SQL, so a filtered list is
- * one query of its own.
+ * A per-parent list of assignments: without a filter from the parent's loader, with one from the
+ * request's filtered loaders (the filter compiled to SQL); either way one query for every parent
+ * of the request, paged in memory.
  */
 export async function assignmentConnection<T extends LicenseAssignment, I>(
-  em: Em, kind: Pick<AssignmentKind<T, I>, 'entity' | 'filterFields'>, loader: DataLoader<string, T[]>,
+  filtered: FilteredLoaders, kind: Pick<AssignmentKind<T, I>, 'entity' | 'filterFields'>, loader: DataLoader<string, T[]>,
   parent: { column: keyof T & string; id: string }, args: ListArgs,
 ): Promise<Connection<T>> {
-  if (!args.filter?.trim()) return connectionFromArray(await loader.load(parent.id), args);
-  return findConnection(em, kind.entity, {
-    where: { [parent.column]: parent.id } as FilterQuery<T>, filter: args.filter, filterFields: kind.filterFields,
-    orderBy: ASSIGNMENT_ORDER as QueryOrderMap<T>, args,
-  });
+  const source = args.filter?.trim()
+    ? filtered(kind.entity, parent.column, ASSIGNMENT_ORDER as QueryOrderMap<T>, kind.filterFields, args.filter)
+    : loader;
+  return connectionFromArray(await source.load(parent.id), args);
 }
 
 /**
