@@ -13,6 +13,15 @@ export class User extends BaseEntity {
   /** A banned user's licenses have status BANNED and fail validation. */
   banned = false;
   tags: string[] = [];
+  resellerId: string | null = null;
+  twoFactorEnabled = false;
+  googleSsoEnabled = false;
+  lastLoginAt: Date | null = null;
+  lastSeenAt: Date | null = null;
+  /** Seed 000 `emailPreference.metrics`: whether the user receives usage metrics by email. */
+  emailMetrics = false;
+  /** Seed 000 user `metadata`: key/value pairs. */
+  metadata: Record<string, string> = {};
 }
 
 export const UserSchema = new EntitySchema<User>({
@@ -31,5 +40,13 @@ export const UserSchema = new EntitySchema<User>({
     allowCustomerPortalAccess: { type: 'boolean' },
     banned: { type: 'boolean' },
     tags: { type: 'json' },
+    resellerId: { type: 'uuid', nullable: true },
+    twoFactorEnabled: { type: 'boolean' },
+    googleSsoEnabled: { type: 'boolean' },
+    lastLoginAt: { type: 'datetime', nullable: true },
+    lastSeenAt: { type: 'datetime', nullable: true },
+    emailMetrics: { type: 'boolean' },
+    // a default, so that the column can be added to tables that already have users
+    metadata: { type: 'json', default: '{}' },
   },
 });

@@ -1684,24 +1684,40 @@ export type User = {
   createdAt: Scalars['DateTime']['output'];
   /** Email of the user. */
   email: Scalars['String']['output'];
+  /** The user's email preferences. */
+  emailPreference: UserEmailPreference;
   /** First name of the user. */
   firstName: Maybe<Scalars['String']['output']>;
+  /** Whether the user signs in with Google SSO. */
+  googleSsoEnabled: Scalars['Boolean']['output'];
   /** Unique ID of the user. */
   id: Scalars['ID']['output'];
+  /** When the user last logged in. */
+  lastLoginAt: Maybe<Scalars['DateTime']['output']>;
   /** Last name of the user. */
   lastName: Maybe<Scalars['String']['output']>;
+  /** When the user was last seen. */
+  lastSeenAt: Maybe<Scalars['DateTime']['output']>;
+  /** Key/value metadata of the user. */
+  metadata: Scalars['JSON']['output'];
   /** Full name of the user. */
   name: Maybe<Scalars['String']['output']>;
   /** The organization of the user. */
   organization: Maybe<Organization>;
   /** Organization of the user. */
   organizationId: Maybe<Scalars['ID']['output']>;
+  /** The reseller of the user. */
+  reseller: Maybe<Reseller>;
+  /** ID of the reseller of the user. */
+  resellerId: Maybe<Scalars['ID']['output']>;
   /** Main role of the user. */
   role: Maybe<Scalars['String']['output']>;
   /** Roles of the user. */
   roles: Array<Scalars['String']['output']>;
   /** Tags of the user. */
   tags: Array<Scalars['String']['output']>;
+  /** Whether the user has two-factor authentication enabled. */
+  twoFactorEnabled: Scalars['Boolean']['output'];
   /** When the user was last updated. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -1726,24 +1742,41 @@ export type UserEdge = {
   node: User;
 };
 
+/** Email preferences of a user (seed 000). */
+export type UserEmailPreference = {
+  __typename?: 'UserEmailPreference';
+  /** Whether the user receives usage metrics by email. */
+  metrics: Scalars['Boolean']['output'];
+};
+
 /** A new user. */
 export type UserInput = {
   /** Company. */
   company?: InputMaybe<Scalars['String']['input']>;
   /** Email. */
   email: Scalars['String']['input'];
+  /** Whether the user receives usage metrics by email. */
+  emailMetrics?: InputMaybe<Scalars['Boolean']['input']>;
   /** First name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the user signs in with Google SSO. */
+  googleSsoEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Last name. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Key/value metadata (string values). */
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
   /** Organization. */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Reseller of the user. */
+  resellerId?: InputMaybe<Scalars['ID']['input']>;
   /** Role. */
   role?: InputMaybe<Scalars['String']['input']>;
   /** Roles. */
   roles?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whether two-factor authentication is enabled. */
+  twoFactorEnabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Changes to a user. */
@@ -2145,6 +2178,7 @@ export type ResolversTypes = {
   User: ResolverTypeWrapper<UserEntity>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  UserEmailPreference: ResolverTypeWrapper<UserEmailPreference>;
   UserInput: UserInput;
   UserUpdateInput: UserUpdateInput;
   ValidationCode: ValidationCode;
@@ -2215,6 +2249,7 @@ export type ResolversParentTypes = {
   User: UserEntity;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  UserEmailPreference: UserEmailPreference;
   UserInput: UserInput;
   UserUpdateInput: UserUpdateInput;
   ValidationScopeInput: ValidationScopeInput;
@@ -2699,15 +2734,23 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailPreference?: Resolver<ResolversTypes['UserEmailPreference'], ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  googleSsoEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reseller?: Resolver<Maybe<ResolversTypes['Reseller']>, ParentType, ContextType>;
+  resellerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  twoFactorEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -2720,6 +2763,10 @@ export type UserConnectionResolvers<ContextType = Context, ParentType extends Re
 export type UserEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type UserEmailPreferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserEmailPreference'] = ResolversParentTypes['UserEmailPreference']> = {
+  metrics?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
@@ -2812,6 +2859,7 @@ export type Resolvers<ContextType = Context> = {
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  UserEmailPreference?: UserEmailPreferenceResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;

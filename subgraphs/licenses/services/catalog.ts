@@ -50,7 +50,15 @@ export async function createUser(em: Em, caller: Caller, input: UserInput): Prom
   if (organizationId && (!isUuid(organizationId) || !(await em.findOne(Organization, { id: organizationId })))) {
     throw new BadUserInputError(`Organization ${JSON.stringify(input.organizationId)} was not found`, ['input', 'organizationId']);
   }
+  if (input.resellerId && !isUuid(input.resellerId)) throw new BadUserInputError(`resellerId must be a UUID, got ${JSON.stringify(input.resellerId)}`, ['input', 'resellerId']);
+  if (input.metadata !== undefined && input.metadata !== null && !isStringMap(input.metadata)) {
+    throw new BadUserInputError('metadata must be an object of string values', ['input', 'metadata']);
+  }
   const user = owned(Object.assign(new User(), defined(input)), caller);
   em.persist(user);
   return user;
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
 }
