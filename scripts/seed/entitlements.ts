@@ -16,18 +16,16 @@ import { UseCountCredit } from '../../subgraphs/entitlements/entities/UseCountCr
 import { UseTimeCredit } from '../../subgraphs/entitlements/entities/UseTimeCredit';
 import type { CreditType } from '../../subgraphs/entitlements/generated/graphql';
 import { DEMO } from './ids';
+import { LICENSE_PLACEMENT } from './licenses';
 
 const accountId = DEMO.accountId;
 const DAY = 86_400_000;
 const YEAR_START = new Date('2025-01-01T00:00:00.000Z');
 const YEAR_END = new Date('2030-01-01T00:00:00.000Z');
 
-/**
- * The organization and policy of each DEMO license, as scripts/seed/licenses.ts creates them: the
- * license goes into its organization's entitlement; its policy decides the item and the model.
- */
-const LICENSE_ORGANIZATION = [0, 1, 2, 0, 1, 2, 0, 1, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2];
-const LICENSE_POLICY = [0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 0, 2, 0, 3, 1, 2, 0, 1, 2, 3];
+/** A license goes into its organization's entitlement; its policy decides the item and the model. */
+const LICENSE_ORGANIZATION = LICENSE_PLACEMENT.map((p) => p.organization);
+const LICENSE_POLICY = LICENSE_PLACEMENT.map((p) => p.policy);
 /** Policies 0-1 sell the Studio Editor product, 2-3 the Render Farm; 1 and 2 are floating. */
 const ITEM_OF_POLICY = [0, 0, 1, 1];
 const MODEL_OF_POLICY = [1, 0, 0, 1];

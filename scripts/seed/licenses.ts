@@ -35,6 +35,9 @@ const PLAN: Array<[string, number, number, (l: License, now: number) => void]> =
   ['ACTIVE', 3, 2, (l) => { l.quantity = 50; }],
 ];
 
+/** Which policy and organization each demo license has (the other subgraphs' seeds follow it). */
+export const LICENSE_PLACEMENT = PLAN.map(([, policy, organization]) => ({ policy, organization }));
+
 function catalog(em: Em): Policy[] {
   em.persist(own(new Product(), { id: DEMO.products[0], name: 'Studio Editor', code: 'EDITOR', platforms: ['macOS', 'Windows'] }));
   em.persist(own(new Product(), { id: DEMO.products[1], name: 'Render Farm', code: 'RENDER', platforms: ['Linux'] }));
