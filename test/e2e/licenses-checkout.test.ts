@@ -156,7 +156,7 @@ describe.each(DATABASE_KINDS)('license check-out through the gateway (%s)', (kin
     expect((await t.gateway.ok(LAST, { id })).license.lastCheckOut).toBeNull();
     const file = await checkOut({ id, ttl: 3600 });
     expect((await t.gateway.ok(LAST, { id })).license.lastCheckOut).toBe(file.issued);
-    expect(await eventTypes(t, id)).toEqual(['license.created', 'license.checked-out']);
+    expect(await eventTypes(t, id)).toEqual(['license.created', 'license.checked-out', 'license.updated']);
     await t.gateway.ok(`mutation($id: ID!) { suspendLicense(id: $id) { id } }`, { id });
     expect((await t.gateway.fails('CONFLICT', CHECK_OUT, { id })).extensions?.reason).toBe('LICENSE_SUSPENDED');
   });

@@ -164,7 +164,9 @@ describe.each(DATABASE_KINDS)('license lifecycle through the gateway (%s)', (kin
       expect((await t.gateway.fails('CONFLICT', action('reinstateLicense'), { id })).extensions?.reason).toBe('NOT_SUSPENDED');
       expect((await t.gateway.ok(action('revokeLicense'), { id })).revokeLicense).toMatchObject({ id, suspended: false, revoked: true });
       expect((await t.gateway.fails('CONFLICT', action('revokeLicense'), { id })).extensions?.reason).toBe('ALREADY_REVOKED');
-      expect(await eventTypes(t, id)).toEqual(['license.created', 'license.suspended', 'license.reinstated', 'license.revoked']);
+      expect(await eventTypes(t, id)).toEqual([
+        'license.created', 'license.suspended', 'license.updated', 'license.reinstated', 'license.updated', 'license.revoked', 'license.updated',
+      ]);
     });
 
     it('renews from the expiry when not yet expired', async () => {

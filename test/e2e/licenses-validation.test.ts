@@ -35,7 +35,7 @@ describe.each(DATABASE_KINDS)('license validation through the gateway (%s)', (ki
       const after = Date.parse((await t.gateway.ok(LAST, { id })).license.lastValidated);
       expect(Math.abs(after - Date.now())).toBeLessThan(15_000);
       expect((await t.gateway.ok(BY_KEY, { key })).validateLicenseKey).toEqual({ valid: true, code: 'VALID', detail: 'is valid', license: { id } });
-      expect(await eventTypes(t, id)).toEqual(['license.created', 'license.validated', 'license.validated']);
+      expect(await eventTypes(t, id)).toEqual(['license.created', 'license.validated', 'license.updated', 'license.validated', 'license.updated']);
     });
 
     it('is NOT_FOUND with no license for an unknown key, an unknown ID or a malformed ID', async () => {

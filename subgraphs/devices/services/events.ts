@@ -15,9 +15,12 @@ export type DeviceEventType =
 
 export type DatacenterEventType = 'datacenter.created';
 
-/** Records a device event in the outbox of the current transaction; `data` is the device after the change. */
+/**
+ * Records a device event in the outbox of the current transaction; `data` is the device after the change and
+ * `deviceId` the device (last: `extra` never overrides the key that `deviceEvents` filters on).
+ */
 export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra?: Record<string, unknown>): void {
-  recordEntityEvent(em, type, 'Device', device, extra);
+  recordEntityEvent(em, type, 'Device', device, { ...extra, deviceId: device.id });
 }
 
 export function recordDatacenterEvent(em: Em, type: DatacenterEventType, datacenter: Datacenter): void {

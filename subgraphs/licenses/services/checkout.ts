@@ -7,7 +7,7 @@ import { LicenseMetadata } from '../entities/LicenseMetadata';
 import { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
 import { signingKeyOf } from './accounts';
-import { recordLicenseEvent } from './events';
+import { recordLicenseChange } from './events';
 import { assertLicenseAccess } from './license-callers';
 import { issueLicenseFile, type IssuedLicenseFile } from './license-file';
 import { canonicalDecimal } from './license-input';
@@ -47,6 +47,6 @@ export async function checkOutLicense(em: Em, caller: Caller, id: string, ttl: n
     now,
   });
   license.lastCheckOut = now;
-  recordLicenseEvent(em, 'license.checked-out', license, { ttl: file.ttl });
+  recordLicenseChange(em, 'license.checked-out', license, { ttl: file.ttl });
   return { ...file, publicKey: account.signingPublicKey };
 }

@@ -126,7 +126,7 @@ export async function deleteLicense(em: Em, id: string): Promise<License> {
   // locked: an activation waiting on the license then finds it gone instead of adding an orphan machine
   const license = await findLicenseOrFail(em, id, { lock: true });
   const owned = { licenseId: id, accountId: license.accountId };
-  for (const machine of await em.find(Machine, { licenseId: id })) recordMachineEvent(em, 'machine.deleted', machine);
+  for (const machine of await em.find(Machine, { licenseId: id })) recordMachineEvent(em, 'machine.deleted', machine, license);
   await em.nativeDelete(Machine, owned);
   await em.nativeDelete(LicenseMetadata, owned);
   await em.nativeDelete(MeterAttribute, owned);

@@ -124,7 +124,7 @@ async function liveMachines(em: Em, license: License, policy: Policy, now: Date)
   if (policy.heartbeatCullStrategy !== 'DEACTIVATE_DEAD') return machines;
   const isDead = (m: Machine) => heartbeatStatus(m.lastHeartbeat, policy.heartbeatDuration, now) === 'DEAD';
   const dead = machines.filter(isDead);
-  for (const machine of dead) recordMachineEvent(em, 'machine.deleted', machine);
+  for (const machine of dead) recordMachineEvent(em, 'machine.deleted', machine, license);
   // deleted now, not at flush: the flush inserts before it deletes, and a dead fingerprint may be activating again
   if (dead.length > 0) await em.nativeDelete(Machine, { id: { $in: dead.map((m) => m.id) }, accountId: license.accountId });
   return machines.filter((m) => !isDead(m));
@@ -169,7 +169,8 @@ export async function activateMachine(em: Em, caller: Caller, input: ActivateMac
   });
   em.persist(machine);
   markActivated(license, policy, now);
-  recordMachineEvent(em, 'machine.created', machine);
+  recordMachineEvent(em, 'machine.created', machine, license);
+  // one license.updated for the activation counter: culling dead machines above changes no column of the license
   recordLicenseEvent(em, 'license.updated', license);
   return machine;
 }
@@ -184,7 +185,7 @@ export async function deactivateMachine(em: Em, caller: Caller, id: string): Pro
     throw new ConflictError(`The license has used its ${license.allowedDeactivations} deactivation(s)`, { reason: 'TOO_MANY_DEACTIVATIONS' });
   }
   license.totalDeactivations += 1;
-  recordMachineEvent(em, 'machine.deleted', machine);
+  recordMachineEvent(em, 'machine.deleted', machine, license);
   recordLicenseEvent(em, 'license.updated', license);
   em.remove(machine);
   return machine;
@@ -201,6 +202,6 @@ export async function pingMachineHeartbeat(em: Em, caller: Caller, id: string, n
     throw new ConflictError('The machine is dead and cannot be resurrected: activate it again', { reason: 'HEARTBEAT_DEAD' });
   }
   machine.lastHeartbeat = now;
-  recordMachineEvent(em, 'machine.heartbeat.ping', machine);
+  recordMachineEvent(em, 'machine.heartbeat.ping', machine, license);
   return machine;
 }

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import { MAX_USES } from '../domain/limits';
 import { MeterAttribute } from '../entities/MeterAttribute';
-import { recordLicenseEvent, type LicenseEventType } from './events';
+import { recordLicenseChange, type LicenseChangeEventType } from './events';
 import { findLicenseOrFail } from './licenses';
 import { requirePositiveAmount } from './usage';
 
@@ -26,10 +26,9 @@ async function reread(em: Em, id: string): Promise<MeterAttribute> {
 }
 
 /** Seed 000 fires `license.updated` for meter changes; the meter-specific event carries the meter too. */
-async function recordMeterEvents(em: Em, type: LicenseEventType, meter: MeterAttribute): Promise<MeterAttribute> {
+async function recordMeterEvents(em: Em, type: LicenseChangeEventType, meter: MeterAttribute): Promise<MeterAttribute> {
   const license = await findLicenseOrFail(em, meter.licenseId);
-  recordLicenseEvent(em, type, license, { meterAttribute: wrap(meter).toObject() });
-  recordLicenseEvent(em, 'license.updated', license, { meterAttribute: wrap(meter).toObject() });
+  recordLicenseChange(em, type, license, { meterAttribute: wrap(meter).toObject() });
   return meter;
 }
 

@@ -3,7 +3,7 @@ import type { Em } from '../../../lib/orm';
 import { nextCheckIn, renewedExpiry } from '../domain/limits';
 import type { License } from '../entities/License';
 import { Policy } from '../entities/Policy';
-import { recordLicenseEvent } from './events';
+import { recordLicenseChange } from './events';
 import { findLicenseOrFail } from './licenses';
 import { limitsOf } from './limits';
 
@@ -11,7 +11,7 @@ export async function suspendLicense(em: Em, id: string): Promise<License> {
   const license = await findLicenseOrFail(em, id, { lock: true });
   if (license.suspended) throw new ConflictError('The license is already suspended', { reason: 'ALREADY_SUSPENDED' });
   license.suspended = true;
-  recordLicenseEvent(em, 'license.suspended', license);
+  recordLicenseChange(em, 'license.suspended', license);
   return license;
 }
 
@@ -19,7 +19,7 @@ export async function reinstateLicense(em: Em, id: string): Promise<License> {
   const license = await findLicenseOrFail(em, id, { lock: true });
   if (!license.suspended) throw new ConflictError('The license is not suspended', { reason: 'NOT_SUSPENDED' });
   license.suspended = false;
-  recordLicenseEvent(em, 'license.reinstated', license);
+  recordLicenseChange(em, 'license.reinstated', license);
   return license;
 }
 
@@ -27,7 +27,7 @@ export async function revokeLicense(em: Em, id: string): Promise<License> {
   const license = await findLicenseOrFail(em, id, { lock: true });
   if (license.revoked) throw new ConflictError('The license is already revoked', { reason: 'ALREADY_REVOKED' });
   license.revoked = true;
-  recordLicenseEvent(em, 'license.revoked', license);
+  recordLicenseChange(em, 'license.revoked', license);
   return license;
 }
 
@@ -38,7 +38,7 @@ export async function renewLicense(em: Em, id: string, now = new Date()): Promis
   const { duration } = limitsOf(license, policy);
   if (duration === null) throw new ConflictError('The license has no duration to renew by (it is perpetual)', { reason: 'NO_DURATION' });
   license.expiry = renewedExpiry(license.expiry, duration, now);
-  recordLicenseEvent(em, 'license.renewed', license);
+  recordLicenseChange(em, 'license.renewed', license);
   return license;
 }
 
@@ -50,6 +50,6 @@ export async function checkInLicense(em: Em, id: string, now = new Date()): Prom
   }
   license.lastCheckIn = now;
   license.nextCheckIn = nextCheckIn(now, policy.checkInInterval);
-  recordLicenseEvent(em, 'license.checked-in', license);
+  recordLicenseChange(em, 'license.checked-in', license);
   return license;
 }

@@ -10,7 +10,7 @@ import type { Em } from '../../../lib/orm';
 import { MAX_USES, checkUsageDecrement, checkUsageIncrement } from '../domain/limits';
 import { License } from '../entities/License';
 import { Policy } from '../entities/Policy';
-import { recordLicenseEvent, type LicenseEventType } from './events';
+import { recordLicenseChange, type LicenseChangeEventType } from './events';
 import { findLicenseOrFail } from './licenses';
 import { limitsOf } from './limits';
 
@@ -39,9 +39,8 @@ async function reread(em: Em, id: string): Promise<License> {
   return license;
 }
 
-function recordUsageEvents(em: Em, type: LicenseEventType, license: License): License {
-  recordLicenseEvent(em, type, license);
-  recordLicenseEvent(em, 'license.updated', license);
+function recordUsageEvents(em: Em, type: LicenseChangeEventType, license: License): License {
+  recordLicenseChange(em, type, license);
   return license;
 }
 

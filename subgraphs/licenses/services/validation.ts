@@ -8,7 +8,7 @@ import { License } from '../entities/License';
 import { Machine } from '../entities/Machine';
 import { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
-import { recordLicenseEvent } from './events';
+import { recordLicenseChange } from './events';
 import { assertLicenseAccess } from './license-callers';
 import { limitsOf } from './limits';
 
@@ -46,7 +46,7 @@ export interface LicenseValidation extends ValidationResult {
 
 /**
  * Validates a license (by ID or key) for a scope. A license that exists gets `lastValidated`
- * updated and a `license.validated` event, whatever the outcome (seed 001).
+ * updated and a `license.validated` event (then `license.updated`: the row changed), whatever the outcome (seed 001).
  */
 export async function validate(
   em: Em, caller: Caller, where: { id: string } | { key: string }, scope: ValidationScope | null | undefined, now = new Date(),
@@ -59,6 +59,6 @@ export async function validate(
   if (!license) return { ...validateLicense(null, scope ?? {}, now), license: null };
   const result = validateLicense(await loadFacts(em, license, now), scope ?? {}, now);
   license.lastValidated = now;
-  recordLicenseEvent(em, 'license.validated', license, { validation: { valid: result.valid, code: result.code } });
+  recordLicenseChange(em, 'license.validated', license, { validation: { valid: result.valid, code: result.code } });
   return { ...result, license };
 }
