@@ -81,6 +81,19 @@ function mapDriverError(original: unknown): GraphQLFormattedError['extensions'] 
   return null;
 }
 
+/** Quoted SQL literals (`'…'`, with `''` inside) and bound values: driver errors quote the statement they ran. */
+const SQL_LITERAL = /'(?:[^']|'')*'/g;
+
+/**
+ * An internal error as it may be logged: driver errors carry the SQL statement with its values (sealed secrets,
+ * payloads, personal data), so every quoted literal is replaced by `'?'`, in the message and the stack.
+ */
+export function redactedForLog(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).replace(SQL_LITERAL, "'?'");
+  const text = error.stack ?? `${error.name}: ${error.message}`;
+  return text.replace(SQL_LITERAL, "'?'");
+}
+
 /**
  * The one place where errors are shaped for clients (subgraphs and gateway): known codes pass
  * through; ORM errors are mapped to their codes; anything else becomes INTERNAL_SERVER_ERROR with
@@ -101,7 +114,7 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
     return { message: 'The record was not found', path: formatted.path, locations: formatted.locations, extensions: mapped };
   }
   if (process.env.LOG_INTERNAL_ERRORS !== '0') {
-    console.error('[internal error]', original ?? error);
+    console.error('[internal error]', redactedForLog(original ?? error));
   }
   return {
     message: 'Internal server error',
