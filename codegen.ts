@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { Kind, parse, type NamedTypeNode, type TypeNode } from 'graphql';
 import { SUBGRAPH_NAMES } from './lib/config';
 
 /**
@@ -17,7 +18,18 @@ function mappersOf(subgraph: string): Record<string, string> {
     const typeName = file.slice(0, -3);
     if (new RegExp(`^type ${typeName}\\b`, 'm').test(sdl)) mappers[typeName] = `../entities/${typeName}#${typeName}`;
   }
+  for (const typeName of subscriptionPayloadTypes(sdl)) mappers[typeName] = '../../../lib/events/bus#BusEvent';
   return mappers;
+}
+
+const namedType = (type: TypeNode): NamedTypeNode => (type.kind === Kind.NAMED_TYPE ? type : namedType(type.type));
+
+/** The types that subscription root fields return: each one is resolved from the bus event it is delivered for. */
+function subscriptionPayloadTypes(sdl: string): string[] {
+  return parse(sdl).definitions.flatMap((definition) =>
+    (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Subscription'
+      ? (definition.fields ?? []).map((field) => namedType(field.type).name.value)
+      : []);
 }
 
 const config: CodegenConfig = {

@@ -7,13 +7,18 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { PROJECT_ROOT, SUBGRAPH_NAMES, isSubgraphName, subgraphUrlFromEnv, type SubgraphName } from '../lib/config';
-import { authConfigFromEnv, createAuthenticator, GATEWAY_SECRET_HEADER, isProduction } from '../lib/auth';
+import { authConfigFromEnv, createAuthenticator, isProduction } from '../lib/auth';
 import { envInt } from '../lib/config';
 import { formatClientError, LimitExceededError } from '../lib/errors';
 import { keepConnectionsLongerThanClients } from '../lib/http';
+import { busFromEnv, type EventBus } from '../lib/events';
 import { asServerGateway } from './adapter';
+import { subgraphDataSource } from './datasources';
+import { SubscriptionHub, type HubStats } from './subscriptions/hub';
+import { SubscriptionPlanner } from './subscriptions/planner';
+import { serveSubscriptions } from './subscriptions/server';
 import { readiness } from './health';
 import { limitsFromEnv } from './limits';
 import { securityPlugin, type GatewayContext } from './security';
@@ -28,12 +33,16 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** The composed supergraph; defaults to the checked-in `schema/supergraph.graphql`. */
   supergraphSdl?: string;
+  /** Where live events come from for subscriptions; default: busFromEnv(). */
+  bus?: EventBus;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Open subscriptions, their groups and the bus listeners they hold (also in GET /health). */
+  subscriptionStats(): HubStats;
   stop(): Promise<void>;
 }
 
@@ -45,15 +54,7 @@ function resolveSubgraphUrls(given: GatewayOptions['subgraphUrls'] = {}): Record
 function createApolloGateway(supergraphSdl: string, urls: Record<SubgraphName, string>, gatewaySecret: string): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: isSubgraphName(name) ? urls[name] : url,
-        // what any federation router can be configured to do: propagate the caller's header, add the router secret
-        willSendRequest({ request, context }) {
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-          request.http?.headers.set(GATEWAY_SECRET_HEADER, gatewaySecret);
-        },
-      }),
+    buildService: ({ name, url }) => subgraphDataSource(isSubgraphName(name) ? urls[name] : url ?? '', gatewaySecret),
   });
 }
 
@@ -85,6 +86,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const app = express();
   const httpServer = http.createServer(app);
   keepConnectionsLongerThanClients(httpServer);
+  const limits = limitsFromEnv();
+  const hub = new SubscriptionHub(opts.bus ?? busFromEnv(), {
+    bufferLimit: envInt('SUBSCRIPTION_BUFFER', 1000),
+    queueLimit: envInt('SUBSCRIPTION_QUEUE', 1000),
+    concurrency: Math.max(1, envInt('SUBSCRIPTION_CONCURRENCY', 4)),
+    dedupeWindow: envInt('SUBSCRIPTION_DEDUPE_WINDOW', 10_000),
+  });
+  let subscriptions: { dispose(): Promise<void> } | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway: asServerGateway(createApolloGateway(supergraphSdl, urls, auth.gatewaySecret)),
     formatError: formatClientError,
@@ -93,11 +102,23 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-      securityPlugin(limitsFromEnv()),
+      securityPlugin(limits),
+      // WebSocket connections are not the HTTP server's: they are closed here, when Apollo Server drains
+      { serverWillStart: async () => ({ drainServer: async () => { await subscriptions?.dispose(); } }) },
     ],
   });
   await server.start();
-  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  subscriptions = serveSubscriptions({
+    httpServer,
+    path: '/graphql',
+    planner: new SubscriptionPlanner(supergraphSdl),
+    hub,
+    authenticator,
+    limits,
+    serviceMap: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphDataSource(urls[name], auth.gatewaySecret)])),
+    apollo: server,
+  });
+  app.get('/health', (_req, res) => { res.json({ status: 'ok', subscriptions: hub.stats() }); });
   app.get('/ready', async (_req, res) => {
     const report = await readiness(urls);
     res.status(report.ready ? 200 : 503).json(report);
@@ -121,5 +142,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     throw err;
   }
   const { port } = httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/graphql`, port, subgraphUrls: urls, stop: () => server.stop() };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    subgraphUrls: urls,
+    subscriptionStats: () => hub.stats(),
+    stop: () => server.stop(),
+  };
 }

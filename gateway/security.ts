@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { UnauthenticatedError } from '../lib/errors';
+import { BadUserInputError, UnauthenticatedError } from '../lib/errors';
+import type { BusEvent } from '../lib/events/bus';
 import type { Caller } from '../lib/tenancy';
 import { checkOperationLimits, type OperationLimits } from './limits';
 
@@ -9,6 +10,8 @@ export interface GatewayContext {
   authorization?: string;
   /** Set when the header is a bearer token the gateway verified. */
   caller?: Caller;
+  /** The event a subscription payload is being resolved for. */
+  event?: BusEvent;
 }
 
 function introspectionOnly(operation: OperationDefinitionNode): boolean {
@@ -25,6 +28,9 @@ export function securityPlugin(limits: OperationLimits): ApolloServerPlugin<Gate
       return {
         async didResolveOperation({ contextValue, document, operation, request }) {
           if (!operation) return; // Apollo Server refuses unknown operations itself
+          if (operation.operation === 'subscription') {
+            throw new BadUserInputError('Subscriptions are served over WebSocket (graphql-transport-ws) at this same URL');
+          }
           if (!contextValue.authorization && !introspectionOnly(operation)) throw new UnauthenticatedError();
           checkOperationLimits(document, operation, request.variables ?? {}, limits);
         },

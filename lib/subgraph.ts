@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -15,12 +15,17 @@ import { authConfigFromEnv, createAuthenticator, hasGatewaySecret, type LicenseK
 import { enforceScopes } from './auth/scopes';
 import { PROJECT_ROOT, type SubgraphName } from './config';
 import { createContext, type LoaderFactory, type RequestContext } from './context';
+import { deliveredEventOf } from './events/delivery';
 import { formatClientError } from './errors';
 import { loadEntitySchemas, loadResolvers } from './modules';
 import { outboxSchema } from './outbox';
 import { openDatabase, type MigrationLists, type Orm } from './orm';
 import { scalarResolvers } from './scalars';
 import { keepConnectionsLongerThanClients } from './http';
+import type { EventBus } from './events/bus';
+import { busFromEnv } from './events';
+import { OutboxRelay } from './events/relay';
+import type { Worker, WorkerFactory } from './events/worker';
 
 /** Everything that makes one subgraph; each `subgraphs/<name>/index.ts` exports one. */
 export interface SubgraphDefinition<Loaders> {
@@ -33,6 +38,8 @@ export interface SubgraphDefinition<Loaders> {
   createLoaders: LoaderFactory<Loaders>;
   /** Only the licenses subgraph accepts `Authorization: License <key>`: it knows the keys. */
   licenseKeyResolver?: (orm: Orm) => LicenseKeyResolver;
+  /** Background workers (bus consumers, pollers) that run beside the HTTP server, e.g. webhook delivery. */
+  workers?: WorkerFactory[];
 }
 
 /**
@@ -42,7 +49,7 @@ export interface SubgraphDefinition<Loaders> {
 export function defineSubgraph<L>(
   name: SubgraphName,
   dir: string,
-  parts: Pick<SubgraphDefinition<L>, 'migrations' | 'createLoaders' | 'licenseKeyResolver'>,
+  parts: Pick<SubgraphDefinition<L>, 'migrations' | 'createLoaders' | 'licenseKeyResolver' | 'workers'>,
 ): SubgraphDefinition<L> {
   return {
     name,
@@ -97,6 +104,10 @@ export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
   orm: Orm;
+  /** The bus its relay publishes to and its workers consume from (not closed by `stop`: it is shared). */
+  bus: EventBus;
+  /** The outbox relay of this process, unless turned off (`relay: false`, RELAY=false). */
+  relay?: OutboxRelay;
   stop(): Promise<void>;
 }
 
@@ -105,12 +116,50 @@ export interface StartSubgraphOptions {
   host?: string;
   databaseUrl?: string;
   sqlitePath?: string;
+  /** Where the relay publishes this subgraph's outbox and its workers consume; default: busFromEnv(). */
+  bus?: EventBus;
+  /** Run the outbox relay in this process (default true; RELAY=false turns it off). */
+  relay?: boolean;
+  /** Run the subgraph's background workers (default true; tests that count SQL statements turn them off). */
+  workers?: boolean;
 }
 
-/** Opens the database (migrating it), then serves the subgraph over HTTP at `/graphql`. */
+/** A mutation's transactions have committed by the time its response goes out: the relay can publish. */
+function wakeRelayAfterMutations<C extends BaseContext>(relay: OutboxRelay): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        // also after a partly failed operation: its other fields may have committed
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') relay.wake();
+        },
+      };
+    },
+  };
+}
+
+function relayEnabled(opts: StartSubgraphOptions): boolean {
+  return opts.relay !== false && process.env.RELAY !== 'false';
+}
+
+/** Stops background work, then the server, then the database, each after the previous one is done. */
+async function stopInOrder(workers: Worker[], relay: OutboxRelay | undefined, server: { stop(): Promise<void> }, orm: Orm): Promise<void> {
+  await Promise.allSettled(workers.map((w) => w.stop()));
+  await relay?.stop();
+  await server.stop().catch(() => undefined);
+  await orm.close(true);
+}
+
+/**
+ * Opens the database (migrating it), serves the subgraph over HTTP at `/graphql`, and runs its outbox relay
+ * and background workers against the bus.
+ */
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSubgraphOptions = {}): Promise<RunningSubgraph> {
   const auth = authConfigFromEnv();
+  const bus = opts.bus ?? busFromEnv();
   const orm = await openDatabase({ subgraph: def.name, entities: def.entities, migrations: def.migrations, databaseUrl: opts.databaseUrl, sqlitePath: opts.sqlitePath });
+  const relay = relayEnabled(opts) ? new OutboxRelay(orm, def.name, bus) : undefined;
+  const workers: Worker[] = [];
   const authenticator = createAuthenticator(auth, def.licenseKeyResolver?.(orm));
   const app = express();
   const httpServer = http.createServer(app);
@@ -119,31 +168,32 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSu
     schema: buildSchemaOf(def),
     formatError: formatClientError,
     // no inline traces: no usage reporting is configured, so they would only cost time
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(relay ? [wakeRelayAfterMutations<RequestContext<L>>(relay)] : []),
+    ],
   });
+  const stop = () => stopInOrder(workers, relay, server, orm);
   try {
     await server.start();
     app.get('/health', (_req, res) => { res.json({ status: 'ok', subgraph: def.name }); });
     app.use('/graphql', requireGatewaySecret(auth.gatewaySecret), express.json({ limit: '1mb' }), expressMiddleware(server, {
-      context: async ({ req }) => createContext(orm.em, await authenticator.authenticate(req.headers), def.createLoaders),
+      // a subscription delivery from the gateway carries its event (lib/events/delivery.ts)
+      context: async ({ req }) =>
+        createContext(orm.em, await authenticator.authenticate(req.headers), def.createLoaders, deliveredEventOf(req.body)),
     }));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve);
     });
+    // consumers first, so that they are listening when the relay publishes what is pending
+    if (opts.workers !== false) for (const factory of def.workers ?? []) workers.push(factory({ subgraph: def.name, orm, bus }));
+    relay?.start();
   } catch (err) {
-    await server.stop().catch(() => undefined);
-    await orm.close(true);
+    await stop();
     throw err;
   }
   const { port } = httpServer.address() as AddressInfo;
-  return {
-    name: def.name,
-    url: `http://127.0.0.1:${port}/graphql`,
-    orm,
-    async stop() {
-      await server.stop();
-      await orm.close(true);
-    },
-  };
+  return { name: def.name, url: `http://127.0.0.1:${port}/graphql`, orm, bus, relay, stop };
 }

@@ -22,4 +22,6 @@ export interface Caller {
   scopes: ReadonlySet<string>;
   /** For `license` callers: the one license they may act on. */
   licenseId?: string;
+  /** For `token` callers: when the token expires (a subscription ends then). */
+  expiresAt?: Date;
 }

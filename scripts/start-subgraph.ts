@@ -5,6 +5,7 @@
 import { SUBGRAPH_NAMES, defaultSubgraphPort, envInt, isSubgraphName } from '../lib/config';
 import { loadSubgraph } from '../lib/registry';
 import { startSubgraph } from '../lib/subgraph';
+import { closeBusFromEnv } from '../lib/events';
 
 const name = process.argv[2] ?? '';
 if (!isSubgraphName(name)) {
@@ -15,7 +16,8 @@ if (!isSubgraphName(name)) {
 startSubgraph(loadSubgraph(name), { port: envInt('PORT', defaultSubgraphPort(name)), host: process.env.HOST ?? '0.0.0.0', databaseUrl: process.env.DATABASE_URL })
   .then((subgraph) => {
     console.log(`Subgraph ${name} ready: ${subgraph.url.replace('127.0.0.1', 'localhost')}`);
-    const stop = () => subgraph.stop().then(() => process.exit(0));
+    // the subgraph does not close the process's bus (it may be shared): close it after the subgraph stopped
+    const stop = () => subgraph.stop().then(closeBusFromEnv).then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   })

@@ -7,7 +7,10 @@ describe('callerFromBearer', () => {
   it('reads the account, the subject and the scopes of a token', async () => {
     const token = await signToken({ accountId: 'acc-1', subject: 'alice', scopes: ['license:read', 'device:write'] }, DEV_JWT_SECRET);
     const caller = await callerFromBearer(token, tokenVerifier(config));
-    expect({ ...caller, scopes: [...caller.scopes].sort() }).toEqual({ kind: 'token', accountId: 'acc-1', subject: 'alice', scopes: ['device:write', 'license:read'] });
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
+    expect({ ...caller, scopes: [...caller.scopes].sort() }).toEqual({
+      kind: 'token', accountId: 'acc-1', subject: 'alice', scopes: ['device:write', 'license:read'], expiresAt: new Date(exp * 1000),
+    });
   });
 
   it('never grants the license-key scope to a token', async () => {

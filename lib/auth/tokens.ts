@@ -43,7 +43,7 @@ export async function callerFromBearer(token: string, verify: Verifier): Promise
   }
   const accountId = payload[ACCOUNT_CLAIM];
   if (typeof accountId !== 'string' || !accountId) throw new UnauthenticatedError(`The token has no "${ACCOUNT_CLAIM}" claim`);
-  return { kind: 'token', accountId, subject: String(payload.sub), scopes: scopesOf(payload) };
+  return { kind: 'token', accountId, subject: String(payload.sub), scopes: scopesOf(payload), expiresAt: new Date(Number(payload.exp) * 1000) };
 }
 
 export interface TokenRequest {

@@ -6,7 +6,8 @@ import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgrap
  * as listing one.
  */
 let t: TestSubgraph;
-beforeAll(async () => { t = await startTestSubgraph('licenses'); });
+// no relay or workers: their background queries would be counted with the request's
+beforeAll(async () => { t = await startTestSubgraph('licenses', 'sqlite', { background: false }); });
 afterAll(async () => { await t?.stop(); });
 
 const QUERY = `{

@@ -2,6 +2,9 @@ import { defineSubgraph } from '../../lib/subgraph';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { licenseKeyResolver } from './services/license-callers';
+import { webhookWorkers } from './services/webhook-worker';
 
 /** The licenses subgraph: products, policies, licenses, keys, validation, machines, usage, meters, webhooks. */
-export const licensesSubgraph = defineSubgraph('licenses', __dirname, { migrations, createLoaders, licenseKeyResolver });
+export const licensesSubgraph = defineSubgraph('licenses', __dirname, {
+  migrations, createLoaders, licenseKeyResolver, workers: [webhookWorkers],
+});

@@ -24,7 +24,8 @@ const ENDPOINT = `query($id: ID!) { webhookEndpoint(id: $id) { ${ENDPOINT_FIELDS
 const ENDPOINTS = `query($first: Int, $after: String) {
   webhookEndpoints(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id url } } }
 }`;
-const DELIVERY_FIELDS = `id endpointId eventId event payload status attempts lastResponseCode lastError lastAttemptAt nextAttemptAt durationMs`;
+const DELIVERY_FIELDS = `id endpointId eventId event payload status attempts lastResponseCode lastError lastAttemptAt nextAttemptAt durationMs
+  attemptHistory { number at durationMs responseCode error succeeded }`;
 const DELIVERIES = `query($endpointId: ID) {
   webhookDeliveries(endpointId: $endpointId) { totalCount edges { node { ${DELIVERY_FIELDS} endpoint { id url } } } }
 }`;
@@ -41,11 +42,14 @@ describe.each(DATABASE_KINDS)('webhooks through the gateway (%s)', (kind) => {
 
   const events = (entityId: string) => outboxEvents(orm(), { entityId });
 
-  /** No mutation makes a delivery yet (the delivery worker is later work): the test writes the rows. */
+  /**
+   * A delivery in a given state, written by the test (webhooks-delivery.test.ts covers the worker that makes
+   * them). Not due unless `extra` says so: the running delivery worker leaves it alone.
+   */
   async function insertDelivery(endpointId: string, extra: Partial<WebhookDelivery> = {}): Promise<WebhookDelivery> {
     const em = orm().em.fork();
     const delivery = Object.assign(new WebhookDelivery(), {
-      accountId: DEV_ACCOUNT_ID, endpointId, eventId: randomUUID(), event: 'license.updated',
+      accountId: DEV_ACCOUNT_ID, endpointId, eventId: randomUUID(), event: 'license.updated', nextAttemptAt: null,
       payload: { event: 'license.updated', data: { id: 'lic-1' }, triggeredAt: '2024-05-01T10:00:00.000Z' }, ...extra,
     });
     await em.persist(delivery).flush();
@@ -176,7 +180,10 @@ describe.each(DATABASE_KINDS)('webhooks through the gateway (%s)', (kind) => {
     it('lists the deliveries of an endpoint newest first, with their record and endpoint', async () => {
       const { endpoint } = await create('https://hooks.example.com/busy', ['license.*']);
       const other = (await create('https://hooks.example.com/other', ['*'])).endpoint;
-      const older = await insertDelivery(endpoint.id, { createdAt: new Date(Date.now() - 60_000), status: 'DELIVERED', attempts: 1, lastResponseCode: 200, durationMs: 42, lastAttemptAt: new Date(), nextAttemptAt: null });
+      const older = await insertDelivery(endpoint.id, {
+        createdAt: new Date(Date.now() - 60_000), status: 'DELIVERED', attempts: 1, lastResponseCode: 200, durationMs: 42, lastAttemptAt: new Date(),
+        attemptHistory: [{ number: 1, at: '2024-05-01T10:00:00.030Z', durationMs: 42, responseCode: 200, error: null, succeeded: true }],
+      });
       const newer = await insertDelivery(endpoint.id, { status: 'FAILED', attempts: 8, lastResponseCode: 500, lastError: 'HTTP 500', nextAttemptAt: null });
       await insertDelivery(other.id);
       const page = (await t.gateway.ok(DELIVERIES, { endpointId: endpoint.id })).webhookDeliveries;
@@ -185,6 +192,7 @@ describe.each(DATABASE_KINDS)('webhooks through the gateway (%s)', (kind) => {
       expect(page.edges[1].node).toMatchObject({
         endpointId: endpoint.id, eventId: older.eventId, event: 'license.updated', status: 'DELIVERED', attempts: 1,
         lastResponseCode: 200, lastError: null, durationMs: 42, nextAttemptAt: null, endpoint: { id: endpoint.id, url: endpoint.url },
+        attemptHistory: [{ number: 1, at: '2024-05-01T10:00:00.030Z', durationMs: 42, responseCode: 200, error: null, succeeded: true }],
         payload: { event: 'license.updated', data: { id: 'lic-1' }, triggeredAt: '2024-05-01T10:00:00.000Z' },
       });
       const all = (await t.gateway.ok(DELIVERIES)).webhookDeliveries;
@@ -192,7 +200,8 @@ describe.each(DATABASE_KINDS)('webhooks through the gateway (%s)', (kind) => {
     });
 
     it('retries a failed delivery now and records webhook-delivery.retried', async () => {
-      const { endpoint } = await create('https://hooks.example.com/retry', ['*']);
+      // port 9 is one fetch refuses to connect to: the worker's attempt after the retry fails at once, offline
+      const { endpoint } = await create('http://127.0.0.1:9/retry', ['*']);
       const failed = await insertDelivery(endpoint.id, { status: 'FAILED', attempts: 8, lastError: 'timeout', nextAttemptAt: null });
       const before = Date.now();
       const retried = (await t.gateway.ok(RETRY, { id: failed.id })).retryWebhookDelivery;

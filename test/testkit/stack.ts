@@ -1,4 +1,5 @@
 import { startStack, type Stack } from '../../scripts/stack';
+import { InProcessBus, type EventBus } from '../../lib/events';
 import { freshDatabase, type TestDatabaseKind } from './databases';
 import { testToken } from './auth';
 import { client, type TestClient } from './graphql';
@@ -12,13 +13,24 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-/** The whole stack (five subgraphs and the gateway) on free ports over a fresh database. */
-export async function startTestStack(kind: TestDatabaseKind = 'sqlite'): Promise<TestStack> {
+export interface TestStackOptions {
+  /** The stack's bus (e.g. a RedisBus with a prefix of the test's own), closed by the caller; default: a new in-process bus of this stack. */
+  bus?: EventBus;
+}
+
+/**
+ * The whole stack (five subgraphs and the gateway) on free ports over a fresh database, with a bus of its own:
+ * test files never share a bus (or Redis keys) with each other.
+ */
+export async function startTestStack(kind: TestDatabaseKind = 'sqlite', opts: TestStackOptions = {}): Promise<TestStack> {
   const db = await freshDatabase(kind);
+  const bus = opts.bus ?? new InProcessBus();
+  const closeOwnBus = async () => { if (!opts.bus) await bus.close(); };
   let stack: Stack;
   try {
-    stack = await startStack({ databaseUrl: db.databaseUrl, sqliteDir: db.sqliteDir, port: 0 });
+    stack = await startStack({ databaseUrl: db.databaseUrl, sqliteDir: db.sqliteDir, port: 0, bus });
   } catch (err) {
+    await closeOwnBus();
     await db.drop();
     throw err;
   }
@@ -28,6 +40,7 @@ export async function startTestStack(kind: TestDatabaseKind = 'sqlite'): Promise
     gatewayWith: (headers) => client(stack.gateway.url, headers),
     async stop() {
       await stack.stop();
+      await closeOwnBus();
       await db.drop();
     },
   };

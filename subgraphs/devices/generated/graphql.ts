@@ -4,6 +4,7 @@ import type { Datacenter as DatacenterEntity } from '../entities/Datacenter';
 import type { Device as DeviceEntity } from '../entities/Device';
 import type { DeviceLicenseLine as DeviceLicenseLineEntity } from '../entities/DeviceLicenseLine';
 import type { License as LicenseEntity } from '../entities/License';
+import type { BusEvent as BusEventEntity } from '../../../lib/events/bus';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -18,6 +19,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant as an ISO-8601 string, e.g. `2024-01-01T00:00:00Z`. */
   DateTime: { input: Date; output: Date; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -172,6 +175,27 @@ export type DeviceEdge = {
   cursor: Scalars['String']['output'];
   /** The device. */
   node: Device;
+};
+
+/**
+ * A committed change of a device, as delivered by `deviceEvents`: registration, updates, call-home reports,
+ * license lines, EULA answers, boot level and throughput changes. `device` is resolved when the event is
+ * delivered; `data` is the device as the change left it.
+ */
+export type DeviceEvent = {
+  __typename?: 'DeviceEvent';
+  /** The device as the change left it. */
+  data: Maybe<Scalars['JSON']['output']>;
+  /** The device as it is now (null once it has been deleted). */
+  device: Maybe<Device>;
+  /** ID of the device. */
+  deviceId: Scalars['ID']['output'];
+  /** ID of the event: the same event is never delivered twice to one subscription. */
+  id: Scalars['ID']['output'];
+  /** When the change was committed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The event type, e.g. `device.registered`, `device.license-line.added`. */
+  type: Scalars['String']['output'];
 };
 
 /** Additive or exclusive status of a license line (seed 004 `license-addition`). */
@@ -526,6 +550,18 @@ export type RegisterDeviceInput = {
   throughput?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes of the account's devices; `types` takes event types and wildcards (`device.*`). */
+  deviceEvents: DeviceEvent;
+};
+
+
+export type SubscriptionDeviceEventsArgs = {
+  deviceId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** The throughput level of a device in Mbps (seed 004 `object#license-throughput`). */
 export type Throughput = {
   __typename?: 'Throughput';
@@ -677,6 +713,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DeviceConnection: ResolverTypeWrapper<Omit<DeviceConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceEdge']> }>;
   DeviceEdge: ResolverTypeWrapper<Omit<DeviceEdge, 'node'> & { node: ResolversTypes['Device'] }>;
+  DeviceEvent: ResolverTypeWrapper<BusEventEntity>;
   DeviceLicenseAddition: DeviceLicenseAddition;
   DeviceLicenseLine: ResolverTypeWrapper<DeviceLicenseLineEntity>;
   DeviceLicenseLineConnection: ResolverTypeWrapper<Omit<DeviceLicenseLineConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceLicenseLineEdge']> }>;
@@ -687,11 +724,13 @@ export type ResolversTypes = {
   DeviceUdiInput: DeviceUdiInput;
   Eula: ResolverTypeWrapper<Eula>;
   EulaFeature: ResolverTypeWrapper<EulaFeature>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   License: ResolverTypeWrapper<LicenseEntity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterDeviceInput: RegisterDeviceInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Throughput: ResolverTypeWrapper<Throughput>;
   UpdateDeviceInput: UpdateDeviceInput;
 };
@@ -710,6 +749,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   DeviceConnection: Omit<DeviceConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceEdge']> };
   DeviceEdge: Omit<DeviceEdge, 'node'> & { node: ResolversParentTypes['Device'] };
+  DeviceEvent: BusEventEntity;
   DeviceLicenseLine: DeviceLicenseLineEntity;
   DeviceLicenseLineConnection: Omit<DeviceLicenseLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceLicenseLineEdge']> };
   DeviceLicenseLineEdge: Omit<DeviceLicenseLineEdge, 'node'> & { node: ResolversParentTypes['DeviceLicenseLine'] };
@@ -718,11 +758,13 @@ export type ResolversParentTypes = {
   DeviceUdiInput: DeviceUdiInput;
   Eula: Eula;
   EulaFeature: EulaFeature;
+  JSON: Scalars['JSON']['output'];
   License: LicenseEntity;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterDeviceInput: RegisterDeviceInput;
+  Subscription: Record<PropertyKey, never>;
   Throughput: Throughput;
   UpdateDeviceInput: UpdateDeviceInput;
 };
@@ -790,6 +832,15 @@ export type DeviceEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Device'], ParentType, ContextType>;
 };
 
+export type DeviceEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceEvent'] = ResolversParentTypes['DeviceEvent']> = {
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
+  deviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type DeviceLicenseLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceLicenseLine'] = ResolversParentTypes['DeviceLicenseLine'], FederationReferenceType extends FederationReferenceTypes['DeviceLicenseLine'] = FederationReferenceTypes['DeviceLicenseLine']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DeviceLicenseLine']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -850,6 +901,10 @@ export type EulaFeatureResolvers<ContextType = Context, ParentType extends Resol
   featureName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type LicenseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['License'] = ResolversParentTypes['License'], FederationReferenceType extends FederationReferenceTypes['License'] = FederationReferenceTypes['License']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['License']> | FederationReferenceType, FederationReferenceType, ContextType>;
   deviceLicenseLines?: Resolver<ResolversTypes['DeviceLicenseLineConnection'], ParentType, ContextType, Partial<LicenseDeviceLicenseLinesArgs>>;
@@ -883,6 +938,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   devices?: Resolver<ResolversTypes['DeviceConnection'], ParentType, ContextType, Partial<QueryDevicesArgs>>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  deviceEvents?: SubscriptionResolver<ResolversTypes['DeviceEvent'], "deviceEvents", ParentType, ContextType, Partial<SubscriptionDeviceEventsArgs>>;
+};
+
 export type ThroughputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Throughput'] = ResolversParentTypes['Throughput']> = {
   allowedLevels?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -896,16 +955,19 @@ export type Resolvers<ContextType = Context> = {
   Device?: DeviceResolvers<ContextType>;
   DeviceConnection?: DeviceConnectionResolvers<ContextType>;
   DeviceEdge?: DeviceEdgeResolvers<ContextType>;
+  DeviceEvent?: DeviceEventResolvers<ContextType>;
   DeviceLicenseLine?: DeviceLicenseLineResolvers<ContextType>;
   DeviceLicenseLineConnection?: DeviceLicenseLineConnectionResolvers<ContextType>;
   DeviceLicenseLineEdge?: DeviceLicenseLineEdgeResolvers<ContextType>;
   DeviceUdi?: DeviceUdiResolvers<ContextType>;
   Eula?: EulaResolvers<ContextType>;
   EulaFeature?: EulaFeatureResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   License?: LicenseResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Throughput?: ThroughputResolvers<ContextType>;
 };
 

@@ -9,6 +9,20 @@ export interface WebhookBody {
   triggeredAt: string;
 }
 
+/** One attempt to POST a delivery, as kept in its history (the last MAX_ATTEMPT_HISTORY of them). */
+export interface WebhookDeliveryAttempt {
+  /** 1 for the first attempt, counting every attempt of the delivery. */
+  number: number;
+  /** When the attempt started (ISO-8601). */
+  at: string;
+  durationMs: number;
+  /** The HTTP status answered; null when none was (connection refused, timeout). */
+  responseCode: number | null;
+  /** Why the attempt failed; null when it succeeded. */
+  error: string | null;
+  succeeded: boolean;
+}
+
 /**
  * One event to deliver to one endpoint, with the record of its attempts, so that a person can see it and
  * replay it. (endpointId, eventId) is unique: a redelivered outbox event never makes a second delivery.
@@ -27,6 +41,8 @@ export class WebhookDelivery extends BaseEntity {
   lastAttemptAt: Date | null = null;
   nextAttemptAt: Date | null = new Date();
   durationMs: number | null = null;
+  /** The most recent attempts, oldest first. */
+  attemptHistory: WebhookDeliveryAttempt[] = [];
 }
 
 export const WebhookDeliverySchema = new EntitySchema<WebhookDelivery>({
@@ -48,5 +64,6 @@ export const WebhookDeliverySchema = new EntitySchema<WebhookDelivery>({
     lastAttemptAt: { type: 'datetime', nullable: true },
     nextAttemptAt: { type: 'datetime', nullable: true },
     durationMs: { type: 'integer', nullable: true },
+    attemptHistory: { type: 'json', default: '[]' },
   },
 });

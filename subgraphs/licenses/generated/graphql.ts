@@ -14,6 +14,7 @@ import type { Reseller as ResellerEntity } from '../entities/Reseller';
 import type { User as UserEntity } from '../entities/User';
 import type { WebhookDelivery as WebhookDeliveryEntity } from '../entities/WebhookDelivery';
 import type { WebhookEndpoint as WebhookEndpointEntity } from '../entities/WebhookEndpoint';
+import type { BusEvent as BusEventEntity } from '../../../lib/events/bus';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -475,6 +476,29 @@ export type LicenseEdge = {
   node: License;
 };
 
+/**
+ * A committed change of a license or of one of its machines, as delivered by `licenseEvents`. `license` and
+ * `machine` are resolved when the event is delivered, so they show the current state (and any field of any
+ * subgraph); `data` is the entity as the change left it.
+ */
+export type LicenseEvent = {
+  __typename?: 'LicenseEvent';
+  /** The entity (license or machine) as the change left it: the webhook's `data`. */
+  data: Maybe<Scalars['JSON']['output']>;
+  /** ID of the event: the same event is never delivered twice to one subscription. */
+  id: Scalars['ID']['output'];
+  /** The license as it is now (null once it has been deleted). */
+  license: Maybe<License>;
+  /** ID of the license the event is about. */
+  licenseId: Scalars['ID']['output'];
+  /** The machine of a `machine.*` event as it is now (null for other events, or once the machine is deleted). */
+  machine: Maybe<Machine>;
+  /** When the change was committed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The event type, e.g. `license.updated`, `license.usage.incremented`, `machine.created`. */
+  type: Scalars['String']['output'];
+};
+
 /** A license policy of seed 003: rules on license record fields. */
 export type LicenseFieldPolicy = {
   __typename?: 'LicenseFieldPolicy';
@@ -827,6 +851,21 @@ export type LicenseType =
   /** Floating, leased from an on-premise license server. */
   | 'ON_PREMISE_FLOATING';
 
+/** A change of a license's live usage (uses, meters, machines, check-outs), as delivered by `licenseUsageChanged`. */
+export type LicenseUsageChange = {
+  __typename?: 'LicenseUsageChange';
+  /** ID of the event that changed the usage. */
+  id: Scalars['ID']['output'];
+  /** The license as it is now: select `uses`, `machines { totalCount }`, meters, or fields of other subgraphs. */
+  license: Maybe<License>;
+  /** ID of the license. */
+  licenseId: Scalars['ID']['output'];
+  /** When the change was committed. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** What changed it, e.g. `license.usage.incremented`, `machine.created`, `license.meter-attribute.reset`. */
+  type: Scalars['String']['output'];
+};
+
 /** The outcome of a validation. */
 export type LicenseValidation = {
   __typename?: 'LicenseValidation';
@@ -1000,7 +1039,10 @@ export type Mutation = {
   resetLicenseMeterAttribute: MeterAttribute;
   /** Resets the license's usage count to 0. */
   resetLicenseUsage: License;
-  /** Schedules a delivery again now (status PENDING, nextAttemptAt = now). A delivered one cannot be retried (CONFLICT, reason ALREADY_DELIVERED). */
+  /**
+   * Schedules a delivery again now (status PENDING, nextAttemptAt = now). A FAILED delivery gets exactly one more
+   * attempt (FAILED again if it fails); a delivered one cannot be retried (CONFLICT, reason ALREADY_DELIVERED).
+   */
   retryWebhookDelivery: WebhookDelivery;
   /** Revokes a license: it fails validation with REVOKED from now on. */
   revokeLicense: License;
@@ -1664,6 +1706,31 @@ export type Reseller = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Changes of the account's licenses and their machines: created, updated, suspended, reinstated, revoked,
+   * renewed, checked in or out, validated, usage and meters, machines created, deleted or pinged. Every argument
+   * narrows the stream; `types` takes event types and wildcards (`license.usage.*`, `machine.*`).
+   */
+  licenseEvents: LicenseEvent;
+  /** Every change of one license's live usage: uses, meter attributes, machines (seats) and check-outs. */
+  licenseUsageChanged: LicenseUsageChange;
+};
+
+
+export type SubscriptionLicenseEventsArgs = {
+  licenseId?: InputMaybe<Scalars['ID']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type SubscriptionLicenseUsageChangedArgs = {
+  licenseId: Scalars['ID']['input'];
+};
+
 /** When a subscription starts (seed 000 `subscriptionStartTrigger`). */
 export type SubscriptionStartTrigger =
   /** At the first activation. */
@@ -1878,7 +1945,9 @@ export type ViewPermission =
 /** One event delivered (or to be delivered) to one endpoint, with the record of its attempts. */
 export type WebhookDelivery = {
   __typename?: 'WebhookDelivery';
-  /** Number of attempts made. */
+  /** The most recent attempts (at most 50), oldest first. */
+  attemptHistory: Array<WebhookDeliveryAttempt>;
+  /** Number of attempts made. Failed attempts are retried with exponential backoff until WEBHOOK_MAX_ATTEMPTS (default 8), then the delivery is FAILED. */
   attempts: Scalars['Int']['output'];
   /** When the delivery was created. */
   createdAt: Scalars['DateTime']['output'];
@@ -1908,6 +1977,27 @@ export type WebhookDelivery = {
   status: WebhookDeliveryStatus;
   /** When the delivery was last updated. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * One POST of a webhook delivery. Headers of every attempt: `Licensing-Event`, `Licensing-Event-Id`,
+ * `Licensing-Delivery-Id`, `Licensing-Timestamp` and `Licensing-Signature` (`t=<timestamp>,v1=<hex HMAC-SHA256 of
+ * "<timestamp>.<body>" keyed with the endpoint's secret>`). Response bodies are not kept.
+ */
+export type WebhookDeliveryAttempt = {
+  __typename?: 'WebhookDeliveryAttempt';
+  /** When the attempt was made. */
+  at: Scalars['DateTime']['output'];
+  /** How long the endpoint took to answer (or until the attempt failed), in milliseconds. */
+  durationMs: Scalars['Int']['output'];
+  /** Why the attempt failed (a non-2xx status, a redirect, a timeout, a connection error), at most 200 characters; null when it succeeded. */
+  error: Maybe<Scalars['String']['output']>;
+  /** 1 for the delivery's first attempt, counting every attempt (manual retries too). */
+  number: Scalars['Int']['output'];
+  /** The HTTP status code answered (null when none was: connection refused, timeout). */
+  responseCode: Maybe<Scalars['Int']['output']>;
+  /** Whether the endpoint answered with a 2xx status. */
+  succeeded: Scalars['Boolean']['output'];
 };
 
 /** A page of webhook deliveries. */
@@ -2135,6 +2225,7 @@ export type ResolversTypes = {
   LicenseBulkUpdateInput: LicenseBulkUpdateInput;
   LicenseConnection: ResolverTypeWrapper<Omit<LicenseConnection, 'edges'> & { edges: Array<ResolversTypes['LicenseEdge']> }>;
   LicenseEdge: ResolverTypeWrapper<Omit<LicenseEdge, 'node'> & { node: ResolversTypes['License'] }>;
+  LicenseEvent: ResolverTypeWrapper<BusEventEntity>;
   LicenseFieldPolicy: ResolverTypeWrapper<LicenseFieldPolicyEntity>;
   LicenseFieldPolicyConnection: ResolverTypeWrapper<Omit<LicenseFieldPolicyConnection, 'edges'> & { edges: Array<ResolversTypes['LicenseFieldPolicyEdge']> }>;
   LicenseFieldPolicyEdge: ResolverTypeWrapper<Omit<LicenseFieldPolicyEdge, 'node'> & { node: ResolversTypes['LicenseFieldPolicy'] }>;
@@ -2151,6 +2242,7 @@ export type ResolversTypes = {
   LicenseRecordStatus: LicenseRecordStatus;
   LicenseStatus: LicenseStatus;
   LicenseType: LicenseType;
+  LicenseUsageChange: ResolverTypeWrapper<BusEventEntity>;
   LicenseValidation: ResolverTypeWrapper<Omit<LicenseValidation, 'license'> & { license?: Maybe<ResolversTypes['License']> }>;
   Machine: ResolverTypeWrapper<MachineEntity>;
   MachineConnection: ResolverTypeWrapper<Omit<MachineConnection, 'edges'> & { edges: Array<ResolversTypes['MachineEdge']> }>;
@@ -2174,6 +2266,7 @@ export type ResolversTypes = {
   ProductInput: ProductInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reseller: ResolverTypeWrapper<ResellerEntity>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionStartTrigger: SubscriptionStartTrigger;
   User: ResolverTypeWrapper<UserEntity>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
@@ -2185,6 +2278,7 @@ export type ResolversTypes = {
   ValidationScopeInput: ValidationScopeInput;
   ViewPermission: ViewPermission;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryEntity>;
+  WebhookDeliveryAttempt: ResolverTypeWrapper<WebhookDeliveryAttempt>;
   WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookDeliveryEdge']> }>;
   WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
   WebhookDeliveryStatus: WebhookDeliveryStatus;
@@ -2212,6 +2306,7 @@ export type ResolversParentTypes = {
   LicenseBulkUpdateInput: LicenseBulkUpdateInput;
   LicenseConnection: Omit<LicenseConnection, 'edges'> & { edges: Array<ResolversParentTypes['LicenseEdge']> };
   LicenseEdge: Omit<LicenseEdge, 'node'> & { node: ResolversParentTypes['License'] };
+  LicenseEvent: BusEventEntity;
   LicenseFieldPolicy: LicenseFieldPolicyEntity;
   LicenseFieldPolicyConnection: Omit<LicenseFieldPolicyConnection, 'edges'> & { edges: Array<ResolversParentTypes['LicenseFieldPolicyEdge']> };
   LicenseFieldPolicyEdge: Omit<LicenseFieldPolicyEdge, 'node'> & { node: ResolversParentTypes['LicenseFieldPolicy'] };
@@ -2224,6 +2319,7 @@ export type ResolversParentTypes = {
   LicenseInput: LicenseInput;
   LicenseMetadata: LicenseMetadataEntity;
   LicenseMetadataInput: LicenseMetadataInput;
+  LicenseUsageChange: BusEventEntity;
   LicenseValidation: Omit<LicenseValidation, 'license'> & { license?: Maybe<ResolversParentTypes['License']> };
   Machine: MachineEntity;
   MachineConnection: Omit<MachineConnection, 'edges'> & { edges: Array<ResolversParentTypes['MachineEdge']> };
@@ -2246,6 +2342,7 @@ export type ResolversParentTypes = {
   ProductInput: ProductInput;
   Query: Record<PropertyKey, never>;
   Reseller: ResellerEntity;
+  Subscription: Record<PropertyKey, never>;
   User: UserEntity;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -2254,6 +2351,7 @@ export type ResolversParentTypes = {
   UserUpdateInput: UserUpdateInput;
   ValidationScopeInput: ValidationScopeInput;
   WebhookDelivery: WebhookDeliveryEntity;
+  WebhookDeliveryAttempt: WebhookDeliveryAttempt;
   WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookDeliveryEdge']> };
   WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
   WebhookEndpoint: WebhookEndpointEntity;
@@ -2444,6 +2542,16 @@ export type LicenseEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['License'], ParentType, ContextType>;
 };
 
+export type LicenseEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseEvent'] = ResolversParentTypes['LicenseEvent']> = {
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  license?: Resolver<Maybe<ResolversTypes['License']>, ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  machine?: Resolver<Maybe<ResolversTypes['Machine']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LicenseFieldPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseFieldPolicy'] = ResolversParentTypes['LicenseFieldPolicy'], FederationReferenceType extends FederationReferenceTypes['LicenseFieldPolicy'] = FederationReferenceTypes['LicenseFieldPolicy']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LicenseFieldPolicy']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2503,6 +2611,14 @@ export type LicenseMetadataResolvers<ContextType = Context, ParentType extends R
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viewPermissions?: Resolver<Array<ResolversTypes['ViewPermission']>, ParentType, ContextType>;
   visible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type LicenseUsageChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseUsageChange'] = ResolversParentTypes['LicenseUsageChange']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  license?: Resolver<Maybe<ResolversTypes['License']>, ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LicenseValidationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseValidation'] = ResolversParentTypes['LicenseValidation']> = {
@@ -2727,6 +2843,11 @@ export type ResellerResolvers<ContextType = Context, ParentType extends Resolver
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  licenseEvents?: SubscriptionResolver<ResolversTypes['LicenseEvent'], "licenseEvents", ParentType, ContextType, Partial<SubscriptionLicenseEventsArgs>>;
+  licenseUsageChanged?: SubscriptionResolver<ResolversTypes['LicenseUsageChange'], "licenseUsageChanged", ParentType, ContextType, RequireFields<SubscriptionLicenseUsageChangedArgs, 'licenseId'>>;
+};
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   allowCustomerPortalAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2770,6 +2891,7 @@ export type UserEmailPreferenceResolvers<ContextType = Context, ParentType exten
 };
 
 export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attemptHistory?: Resolver<Array<ResolversTypes['WebhookDeliveryAttempt']>, ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2785,6 +2907,15 @@ export type WebhookDeliveryResolvers<ContextType = Context, ParentType extends R
   payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryAttemptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryAttempt'] = ResolversParentTypes['WebhookDeliveryAttempt']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type WebhookDeliveryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
@@ -2830,6 +2961,7 @@ export type Resolvers<ContextType = Context> = {
   License?: LicenseResolvers<ContextType>;
   LicenseConnection?: LicenseConnectionResolvers<ContextType>;
   LicenseEdge?: LicenseEdgeResolvers<ContextType>;
+  LicenseEvent?: LicenseEventResolvers<ContextType>;
   LicenseFieldPolicy?: LicenseFieldPolicyResolvers<ContextType>;
   LicenseFieldPolicyConnection?: LicenseFieldPolicyConnectionResolvers<ContextType>;
   LicenseFieldPolicyEdge?: LicenseFieldPolicyEdgeResolvers<ContextType>;
@@ -2838,6 +2970,7 @@ export type Resolvers<ContextType = Context> = {
   LicenseFieldPolicyFieldEdge?: LicenseFieldPolicyFieldEdgeResolvers<ContextType>;
   LicenseFile?: LicenseFileResolvers<ContextType>;
   LicenseMetadata?: LicenseMetadataResolvers<ContextType>;
+  LicenseUsageChange?: LicenseUsageChangeResolvers<ContextType>;
   LicenseValidation?: LicenseValidationResolvers<ContextType>;
   Machine?: MachineResolvers<ContextType>;
   MachineConnection?: MachineConnectionResolvers<ContextType>;
@@ -2856,11 +2989,13 @@ export type Resolvers<ContextType = Context> = {
   ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reseller?: ResellerResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserEmailPreference?: UserEmailPreferenceResolvers<ContextType>;
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryAttempt?: WebhookDeliveryAttemptResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
   WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;

@@ -2,10 +2,12 @@
 import type { MigrationLists } from '../../../lib/orm';
 import { Migration20261123152131 as sqlite0 } from './sqlite/Migration20261123152131';
 import { Migration20261123165352 as sqlite1 } from './sqlite/Migration20261123165352';
+import { Migration20261123172125 as sqlite2 } from './sqlite/Migration20261123172125';
 import { Migration20261123152131 as postgresql0 } from './postgresql/Migration20261123152131';
 import { Migration20261123165352 as postgresql1 } from './postgresql/Migration20261123165352';
+import { Migration20261123172125 as postgresql2 } from './postgresql/Migration20261123172125';
 
 export const migrations: MigrationLists = {
-  sqlite: [{ name: 'Migration20261123152131', class: sqlite0 }, { name: 'Migration20261123165352', class: sqlite1 }],
-  postgresql: [{ name: 'Migration20261123152131', class: postgresql0 }, { name: 'Migration20261123165352', class: postgresql1 }],
+  sqlite: [{ name: 'Migration20261123152131', class: sqlite0 }, { name: 'Migration20261123165352', class: sqlite1 }, { name: 'Migration20261123172125', class: sqlite2 }],
+  postgresql: [{ name: 'Migration20261123152131', class: postgresql0 }, { name: 'Migration20261123165352', class: postgresql1 }, { name: 'Migration20261123172125', class: postgresql2 }],
 };

@@ -1,34 +1,36 @@
+import { matchesEventType } from '../../../lib/events/topics';
 import { badUserInputFrom } from '../../../test/testkit/errors';
 import {
-  MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES, matchesEvent, newSigningSecret, validateWebhookEvents, validateWebhookUrl, webhookBody,
+  MAX_WEBHOOK_URL_LENGTH, WEBHOOK_EVENT_TYPES, newSigningSecret, validateWebhookEvents, validateWebhookUrl, webhookBody,
 } from './webhooks';
 
-describe('matchesEvent', () => {
+// endpoints subscribe with these patterns: the matching rules they rely on
+describe('matchesEventType (webhook event patterns)', () => {
   it('matches an exact type and nothing else', () => {
-    expect(matchesEvent(['license.updated'], 'license.updated')).toBe(true);
-    expect(matchesEvent(['license.updated'], 'license.created')).toBe(false);
-    expect(matchesEvent(['license.updated'], 'license.updated.extra')).toBe(false);
+    expect(matchesEventType(['license.updated'], 'license.updated')).toBe(true);
+    expect(matchesEventType(['license.updated'], 'license.created')).toBe(false);
+    expect(matchesEventType(['license.updated'], 'license.updated.extra')).toBe(false);
   });
 
   it('matches every type with *', () => {
-    expect(matchesEvent(['*'], 'license.created')).toBe(true);
-    expect(matchesEvent(['*'], 'machine.heartbeat.ping')).toBe(true);
+    expect(matchesEventType(['*'], 'license.created')).toBe(true);
+    expect(matchesEventType(['*'], 'machine.heartbeat.ping')).toBe(true);
   });
 
   it('matches a prefix wildcard at any depth, but only at a dot boundary', () => {
-    expect(matchesEvent(['license.*'], 'license.updated')).toBe(true);
-    expect(matchesEvent(['license.*'], 'license.usage.incremented')).toBe(true);
-    expect(matchesEvent(['license.usage.*'], 'license.usage.reset')).toBe(true);
-    expect(matchesEvent(['license.usage.*'], 'license.updated')).toBe(false);
-    expect(matchesEvent(['license.*'], 'machine.created')).toBe(false);
-    expect(matchesEvent(['lic.*'], 'license.created')).toBe(false);
-    expect(matchesEvent(['license.*'], 'licenses.created')).toBe(false);
+    expect(matchesEventType(['license.*'], 'license.updated')).toBe(true);
+    expect(matchesEventType(['license.*'], 'license.usage.incremented')).toBe(true);
+    expect(matchesEventType(['license.usage.*'], 'license.usage.reset')).toBe(true);
+    expect(matchesEventType(['license.usage.*'], 'license.updated')).toBe(false);
+    expect(matchesEventType(['license.*'], 'machine.created')).toBe(false);
+    expect(matchesEventType(['lic.*'], 'license.created')).toBe(false);
+    expect(matchesEventType(['license.*'], 'licenses.created')).toBe(false);
   });
 
   it('matches when any pattern matches, and never with no patterns', () => {
-    expect(matchesEvent(['machine.created', 'license.*'], 'license.revoked')).toBe(true);
-    expect(matchesEvent(['machine.created', 'machine.deleted'], 'license.revoked')).toBe(false);
-    expect(matchesEvent([], 'license.revoked')).toBe(false);
+    expect(matchesEventType(['machine.created', 'license.*'], 'license.revoked')).toBe(true);
+    expect(matchesEventType(['machine.created', 'machine.deleted'], 'license.revoked')).toBe(false);
+    expect(matchesEventType([], 'license.revoked')).toBe(false);
   });
 });
 

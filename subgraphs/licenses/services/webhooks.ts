@@ -1,10 +1,11 @@
 /**
  * Webhook endpoints and the record of their deliveries (ARCHITECTURE.md, "Webhooks"). This is the registration
- * side; the delivery worker (signing, POST, exponential backoff) reads the same tables through `matchesEvent`,
- * `webhookBody` and `endpointSigningSecret`.
+ * side; the delivery worker (`webhook-worker.ts`: signing, POST, exponential backoff) reads the same tables
+ * through `webhookBody` and `endpointSigningSecret`, and matches event types with `matchesEventType`.
  */
 import { randomBytes } from 'node:crypto';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import { matchesEventType } from '../../../lib/events/topics';
 import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import { recordEvent, type OutboxEvent } from '../../../lib/outbox';
@@ -32,24 +33,12 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = Object.keys(EVENT_TYPES).s
 
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
 
-/**
- * Whether an event of `type` goes to an endpoint subscribed to `patterns`: `*` matches every type, `a.*` every
- * type under `a.` (at any depth: `license.*` matches `license.usage.incremented`), anything else matches itself.
- */
-export function matchesEvent(patterns: readonly string[], type: string): boolean {
-  return patterns.some((pattern) => {
-    if (pattern === '*') return true;
-    if (pattern.endsWith('.*')) return type.startsWith(pattern.slice(0, -1));
-    return pattern === type;
-  });
-}
-
 /** A pattern is valid when it is a known type, `*`, or a wildcard that matches at least one known type. */
 function isKnownPattern(pattern: string): boolean {
   if (pattern === '*') return true;
   if (pattern.endsWith('.*')) {
     const prefix = pattern.slice(0, -2);
-    return prefix.length > 0 && !prefix.includes('*') && WEBHOOK_EVENT_TYPES.some((type) => matchesEvent([pattern], type));
+    return prefix.length > 0 && !prefix.includes('*') && WEBHOOK_EVENT_TYPES.some((type) => matchesEventType([pattern], type));
   }
   return pattern in EVENT_TYPES;
 }

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { BusEvent } from './bus';
+import { InProcessBus } from './inprocess-bus';
+
+function event(seq: number): BusEvent {
+  return {
+    eventId: randomUUID(), source: 'licenses', seq, accountId: 'acct', type: 'license.updated',
+    entityType: 'License', entityId: `lic-${seq}`, payload: { data: { seq } }, occurredAt: new Date(0).toISOString(),
+  };
+}
+
+test('publish resolves after every consumer group has handled the events, in order', async () => {
+  const bus = new InProcessBus();
+  const handled: string[] = [];
+  bus.consume('webhooks', async (e) => { await new Promise((r) => setImmediate(r)); handled.push(`webhooks:${e.seq}`); });
+  bus.consume('projections', async (e) => { handled.push(`projections:${e.seq}`); });
+  await bus.publish([event(1), event(2)]);
+  expect(handled).toEqual(['webhooks:1', 'projections:1', 'webhooks:2', 'projections:2']);
+  await bus.close();
+});
+
+test('a failing handler rejects publish; a second consumer of a group takes nothing', async () => {
+  const bus = new InProcessBus();
+  const seen: number[] = [];
+  const second: number[] = [];
+  bus.consume('g', async (e) => { if (e.seq === 2) throw new Error('down'); seen.push(e.seq); });
+  const extra = bus.consume('g', async (e) => { second.push(e.seq); });
+  await expect(bus.publish([event(1), event(2), event(3)])).rejects.toThrow('down');
+  expect(seen).toEqual([1]);
+  expect(second).toEqual([]);
+  await extra.stop();
+  await bus.close();
+});
+
+test('listeners are counted, called after the groups, and a throwing listener does not stop the others', async () => {
+  const bus = new InProcessBus();
+  const got: string[] = [];
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const stopA = bus.listen(() => { throw new Error('listener bug'); });
+  const stopB = bus.listen((e) => got.push(`b:${e.seq}`));
+  const stopB2 = bus.listen((e) => got.push(`b2:${e.seq}`));
+  expect(bus.listenerCount()).toBe(3);
+  await bus.publish([event(1)]);
+  expect(got).toEqual(['b:1', 'b2:1']);
+  expect(error).toHaveBeenCalledTimes(1);
+  stopA();
+  stopB();
+  stopB();
+  expect(bus.listenerCount()).toBe(1);
+  stopB2();
+  expect(bus.listenerCount()).toBe(0);
+  error.mockRestore();
+  await bus.close();
+  await expect(bus.publish([event(2)])).rejects.toThrow('closed');
+});

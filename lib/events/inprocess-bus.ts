@@ -1,0 +1,62 @@
+import type { BusEvent, Consumer, EventBus, EventHandler, LiveListener } from './bus';
+
+/**
+ * The bus inside one process. `publish` calls the live listeners first, synchronously, for the whole batch (a
+ * listener's failure is logged, not propagated), then hands each event to every consumer group (one handler per
+ * group: the first to join) and resolves after they all succeeded, so a relay marks rows sent only once they
+ * are handled. It rejects when a handler fails, and the relay publishes the batch again later: handlers and
+ * listeners drop what they have seen by event id.
+ */
+export class InProcessBus implements EventBus {
+  readonly kind = 'inprocess';
+  private readonly listeners = new Set<LiveListener>();
+  private readonly groups = new Map<string, EventHandler>();
+  private closed = false;
+
+  async publish(events: readonly BusEvent[]): Promise<void> {
+    if (this.closed) throw new Error('The event bus is closed');
+    // live subscribers do not wait for the durable consumers (webhooks write to the database)
+    for (const event of events) {
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(event);
+        } catch (err) {
+          console.error('An event listener failed', err);
+        }
+      }
+    }
+    for (const event of events) {
+      for (const handler of [...this.groups.values()]) await handler(event);
+    }
+  }
+
+  listen(listener: LiveListener): () => void {
+    // a wrapper per call, so that listening twice with one function counts (and stops) twice
+    const entry: LiveListener = (event) => listener(event);
+    this.listeners.add(entry);
+    return () => { this.listeners.delete(entry); };
+  }
+
+  /** Listeners are called synchronously by `publish`: they receive everything from the moment they listen. */
+  async listening(): Promise<void> {}
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  consume(group: string, handler: EventHandler): Consumer {
+    // in one process a group has one consumer: a second one joining the group takes nothing
+    if (!this.groups.has(group)) this.groups.set(group, handler);
+    return {
+      stop: async () => {
+        if (this.groups.get(group) === handler) this.groups.delete(group);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    this.groups.clear();
+  }
+}

@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261123172125 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "licenses_webhook_delivery" add column "attempt_history" jsonb not null default '[]';`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "licenses_webhook_delivery" drop column "attempt_history";`);
+  }
+
+}
