@@ -13,7 +13,7 @@ import { testToken } from '../testkit/auth';
 import { client } from '../testkit/graphql';
 import { startTestStack, type TestStack } from '../testkit/stack';
 import { eventually, subscribe as openSubscription, wsClient, type TestSubscription } from '../testkit/subscriptions';
-import { licenseOf, newLicense } from './licenses-fixtures';
+import { licenseOf, newLicense, newUser } from './licenses-fixtures';
 
 const LICENSE_EVENTS = `
   subscription Events($licenseId: ID, $productId: ID, $types: [String!]) {
@@ -106,6 +106,20 @@ describe.each(DATABASE_KINDS)('subscriptions through the gateway (%s)', (kind) =
     for (const s of [byLicense, byProduct, all]) s.unsubscribe();
   });
 
+  it('filters by organization', async () => {
+    const { organizationId } = await newUser(t, `org-${randomUUID()}@example.com`);
+    const outside = await newLicense(t);
+    const inside = await licenseOf(t, outside.policyId, { organizationId });
+    await published();
+    const sub = subscribe(ws, `subscription($o: ID) { licenseEvents(organizationId: $o) { type licenseId } }`, { o: organizationId });
+    await live(1);
+    await t.gateway.ok(SUSPEND, { id: outside.id });
+    await t.gateway.ok(SUSPEND, { id: inside.id });
+    expect((await sub.next()).data?.licenseEvents).toEqual({ type: 'license.suspended', licenseId: inside.id });
+    expect((await sub.next()).data?.licenseEvents).toEqual({ type: 'license.updated', licenseId: inside.id });
+    sub.unsubscribe();
+  });
+
   it('licenseUsageChanged delivers the live usage of one license', async () => {
     const license = await newLicense(t);
     await published();
@@ -133,6 +147,20 @@ describe.each(DATABASE_KINDS)('subscriptions through the gateway (%s)', (kind) =
     sub.unsubscribe();
   });
 
+  it('deviceEvents filters by device', async () => {
+    const register = `mutation($input: RegisterDeviceInput!) { registerDevice(input: $input) { id } }`;
+    const { registerDevice: a } = await t.gateway.ok(register, { input: { fingerprint: `fp-${randomUUID()}` } });
+    const { registerDevice: b } = await t.gateway.ok(register, { input: { fingerprint: `fp-${randomUUID()}` } });
+    await published();
+    const sub = subscribe(ws, `subscription($id: ID) { deviceEvents(deviceId: $id) { type deviceId device { hostname } } }`, { id: b.id });
+    await live(1);
+    const update = `mutation($id: ID!, $h: String!) { updateDevice(id: $id, input: { hostname: $h }) { id } }`;
+    await t.gateway.ok(update, { id: a.id, h: 'a-host' });
+    await t.gateway.ok(update, { id: b.id, h: 'b-host' });
+    expect((await sub.next()).data?.deviceEvents).toEqual({ type: 'device.updated', deviceId: b.id, device: { hostname: 'b-host' } });
+    sub.unsubscribe();
+  });
+
   it("never delivers another account's events", async () => {
     const otherAccount = randomUUID();
     const other = await open({ accountId: otherAccount });
@@ -155,6 +183,13 @@ describe.each(DATABASE_KINDS)('subscriptions through the gateway (%s)', (kind) =
     const error = (await sub.ended()) as Array<{ message: string; extensions: { code: string } }>;
     expect(error[0].extensions.code).toBe('FORBIDDEN');
     expect(error[0].message).toBe('Subscription.licenseEvents requires the scope license:read or license:write');
+  });
+
+  it('applies the operation limits to subscriptions', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: type`).join(' ');
+    const sub = subscribe(ws, `subscription { licenseEvents { ${aliases} } }`);
+    const error = (await sub.ended()) as Array<{ extensions: { code: string; limit: string } }>;
+    expect(error[0].extensions).toEqual({ code: 'LIMIT_EXCEEDED', limit: 'maxAliases' });
   });
 
   it('closes a connection without a valid bearer token with 4403', async () => {
