@@ -19,7 +19,7 @@ const LICENSE_EVENTS = `
   subscription Events($licenseId: ID, $productId: ID, $types: [String!]) {
     licenseEvents(licenseId: $licenseId, productId: $productId, types: $types) {
       id type licenseId
-      license { id status uses costsSummary { totalCost } computerAssignments { totalCount } }
+      license { id status uses seatsTotal costsSummary { totalCost } computerAssignments { totalCount } }
     }
   }`;
 const SUSPEND = `mutation($id: ID!) { suspendLicense(id: $id) { id } }`;
@@ -60,7 +60,7 @@ describe.each(DATABASE_KINDS)('subscriptions through the gateway (%s)', (kind) =
     expect(t.stack.bus.listenerCount()).toBe(0);
   });
 
-  it('delivers a license event with fields of the licenses, compliance and assignments subgraphs', async () => {
+  it('delivers a license event with fields of the licenses, entitlements, compliance and assignments subgraphs', async () => {
     const license = await newLicense(t);
     await published();
     const sub = subscribe(ws, LICENSE_EVENTS, { licenseId: license.id });
@@ -72,7 +72,7 @@ describe.each(DATABASE_KINDS)('subscriptions through the gateway (%s)', (kind) =
       id: expect.any(String),
       type: 'license.suspended',
       licenseId: license.id,
-      license: { id: license.id, status: 'SUSPENDED', uses: 0, costsSummary: { totalCost: '0' }, computerAssignments: { totalCount: 0 } },
+      license: { id: license.id, status: 'SUSPENDED', uses: 0, seatsTotal: 0, costsSummary: { totalCost: '0' }, computerAssignments: { totalCount: 0 } },
     });
     const second = await sub.next();
     expect(second.data?.licenseEvents.type).toBe('license.updated');
