@@ -22,14 +22,6 @@ export const baseProperties: BaseProps = {
   updatedAt: { type: 'datetime', onUpdate: () => new Date() },
 };
 
-/** Copies the defined (not undefined) fields of a GraphQL input onto an entity. */
-export function assignDefined<T extends object>(target: T, input: Partial<Record<keyof T, unknown>>): T {
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
-  return target;
-}
-
 /** Sets the caller's account on a new row: every row belongs to one account (tenant). */
 export function owned<T extends { accountId: string }>(entity: T, caller: Caller): T {
   entity.accountId = caller.accountId;

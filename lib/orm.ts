@@ -67,6 +67,11 @@ export function ormOptions(opts: DatabaseOptions): Options<AbstractSqlDriver> {
   };
 }
 
+/** Whether an entity manager talks to PostgreSQL (else SQLite): for the few things the dialects do differently. */
+export function isPostgres(em: Em): boolean {
+  return em.getDriver() instanceof PostgreSqlDriver;
+}
+
 function sqlitePragmas(connection: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void): void {
   try {
     connection.pragma('journal_mode = WAL');

@@ -1,6 +1,6 @@
 import { raw, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { filterToSql, type FilterFields } from './filter';
-import type { Em } from './orm';
+import { isPostgres, type Em } from './orm';
 import { pageWindow, toConnection, type Connection, type ConnectionArgs } from './pagination';
 
 export interface ConnectionQuery<T> {
@@ -16,8 +16,7 @@ export interface ConnectionQuery<T> {
 
 /** MikroORM keeps instants as epoch milliseconds on SQLite and as timestamps on PostgreSQL. */
 function forPlatform(em: Em, fields: FilterFields): FilterFields {
-  const epoch = em.getPlatform().constructor.name.includes('Sqlite');
-  if (!epoch) return fields;
+  if (isPostgres(em)) return fields;
   return Object.fromEntries(Object.entries(fields).map(([name, field]) =>
     [name, field.type === 'datetime' ? { ...field, datetimeStorage: 'epochMs' as const } : field]));
 }

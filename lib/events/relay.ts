@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { envInt, type SubgraphName } from '../config';
-import type { Em, Orm } from '../orm';
+import { isPostgres, type Em, type Orm } from '../orm';
 import { OutboxEvent } from '../outbox';
 import type { BusEvent, EventBus } from './bus';
 import { Alarm, Backoff } from './timing';
@@ -48,7 +47,7 @@ export class OutboxRelay {
     this.intervalMs = opts.intervalMs ?? envInt('RELAY_INTERVAL_MS', 250);
     this.retentionHours = opts.retentionHours ?? envInt('OUTBOX_RETENTION_HOURS', 168);
     if (this.batchSize < 1) throw new Error('RELAY_BATCH_SIZE must be at least 1');
-    this.postgres = orm.em.getDriver() instanceof PostgreSqlDriver;
+    this.postgres = isPostgres(orm.em);
     this.lockKey = advisoryLockKey(orm.getMetadata().get(OutboxEvent.name).tableName);
   }
 

@@ -1,6 +1,4 @@
-import DataLoader from 'dataloader';
 import type { QueryOrderMap } from '@mikro-orm/core';
-import { isUuid } from '../../lib/ids';
 import { byIdLoader, filteredByParentLoaders } from '../../lib/loaders';
 import type { Em } from '../../lib/orm';
 import { Application } from './entities/Application';
@@ -30,8 +28,3 @@ export function createLoaders(em: Em) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/** A row by ID through its loader; an ID that is not a UUID names no row (and must not reach a uuid column). */
-export function loadByUuid<T>(loader: DataLoader<string, T | null>, id: string): Promise<T | null> | null {
-  return isUuid(id) ? loader.load(id.toLowerCase()) : null;
-}

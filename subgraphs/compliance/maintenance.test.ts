@@ -36,6 +36,22 @@ describe.each(DATABASE_KINDS)('maintenance and support periods on %s', (kind) =>
     expect(maintenancePeriods.edges[1].node).toMatchObject({ id: first.id, supportCost: '250', validTo: '2025-01-01T00:00:00.000Z' });
   });
 
+  test('references in any letter case find their rows; a malformed one has none and spoils nothing in its batch', async () => {
+    const { _entities } = await t.api.ok(`query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on License { maintenancePeriods { totalCount } } ... on MaintenancePeriod { id } } }`, {
+      r: [
+        { __typename: 'License', id: LICENSE.toUpperCase() }, { __typename: 'License', id: 'not-a-uuid' },
+        { __typename: 'License', id: OTHER_LICENSE }, { __typename: 'License', id: LICENSE },
+        { __typename: 'MaintenancePeriod', id: first.id.toUpperCase() }, { __typename: 'MaintenancePeriod', id: 'nope' },
+      ],
+    });
+    expect(_entities).toEqual([
+      { maintenancePeriods: { totalCount: 2 } }, { maintenancePeriods: { totalCount: 0 } },
+      { maintenancePeriods: { totalCount: 0 } }, { maintenancePeriods: { totalCount: 2 } },
+      { id: first.id }, null,
+    ]);
+  });
+
   test.each([
     [{ validFrom: '2025-01-01T00:00:00Z', validTo: '2024-01-01T00:00:00Z' }, ['input', 'validTo']],
     [{ validFrom: '2025-01-01T00:00:00Z', validTo: '2025-01-01T00:00:00Z' }, ['input', 'validTo']],

@@ -25,7 +25,6 @@ export function createLoaders(em: Em) {
     licenseLine: byIdLoader(em, DeviceLicenseLine),
     virtualDevicesByHost: byParentLoader(em, Device, 'hostDeviceId', { createdAt: 'asc', id: 'asc' }),
     licenseLinesByDevice: byParentLoader(em, DeviceLicenseLine, 'deviceId', { index: 'asc' }),
-    // keys come from gateway representations: callers check isUuid before loading
     licenseLinesByLicense: byParentLoader(em, DeviceLicenseLine, 'licenseId', { createdAt: 'asc', id: 'asc' }),
   };
 }

@@ -1,6 +1,5 @@
 import type { ApplicationResolvers } from '../generated/graphql';
-import { loadByUuid } from '../loaders';
 
 export const Application: ApplicationResolvers = {
-  __resolveReference: (ref, { loaders }) => loadByUuid(loaders.application, ref.id),
+  __resolveReference: (ref, { loaders }) => loaders.application.load(ref.id),
 };

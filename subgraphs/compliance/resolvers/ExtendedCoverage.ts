@@ -1,8 +1,7 @@
 import type { ExtendedCoverageResolvers } from '../generated/graphql';
-import { loadByUuid } from '../loaders';
 
 export const ExtendedCoverage: ExtendedCoverageResolvers = {
-  __resolveReference: (ref, { loaders }) => loadByUuid(loaders.extendedCoverage, ref.id),
+  __resolveReference: (ref, { loaders }) => loaders.extendedCoverage.load(ref.id),
   application: (coverage, _, { loaders }) => loaders.application.load(coverage.applicationId),
   coveredApplication: (coverage, _, { loaders }) => loaders.application.load(coverage.coveredApplicationId),
 };

@@ -1,4 +1,3 @@
-import { isUuid } from '../../../lib/ids';
 import { connectionFromArray } from '../../../lib/pagination';
 import { costRows, costSummary, type LicenseCostRow, type LicenseFacts } from '../domain/costs';
 import { filterRows } from '../domain/row-filter';
@@ -24,10 +23,9 @@ function facts(license: LicenseParent): LicenseFacts {
   };
 }
 
-/** The periods of the license, batched across licenses; a key that is not a UUID has none. */
-async function periodsOf(license: LicenseParent, filter: string | null | undefined, { loaders }: Context): Promise<MaintenancePeriod[]> {
-  const loader = loaders.periodsByLicense(filter);
-  return isUuid(license.id) ? loader.load(license.id.toLowerCase()) : [];
+/** The periods of the license, batched across licenses (a key that is not a UUID has none). */
+function periodsOf(license: LicenseParent, filter: string | null | undefined, { loaders }: Context): Promise<MaintenancePeriod[]> {
+  return loaders.periodsByLicense(filter).load(license.id);
 }
 
 async function costRowsOf(license: LicenseParent, ctx: Context) {
@@ -39,9 +37,8 @@ function toLicenseCost(row: LicenseCostRow) {
   return { ...row, organization: row.organizationId ? { id: row.organizationId } : null };
 }
 
-async function upgradesOf(license: LicenseParent, filter: string | null | undefined, { loaders }: Context) {
-  const loader = loaders.upgradesByLicense(filter);
-  return isUuid(license.id) ? loader.load(license.id.toLowerCase()) : [];
+function upgradesOf(license: LicenseParent, filter: string | null | undefined, { loaders }: Context) {
+  return loaders.upgradesByLicense(filter).load(license.id);
 }
 
 export const License: LicenseResolvers = {

@@ -1,8 +1,7 @@
 import type { LicenseUpgradeResolvers } from '../generated/graphql';
-import { loadByUuid } from '../loaders';
 
 export const LicenseUpgrade: LicenseUpgradeResolvers = {
-  __resolveReference: (ref, { loaders }) => loadByUuid(loaders.licenseUpgrade, ref.id),
+  __resolveReference: (ref, { loaders }) => loaders.licenseUpgrade.load(ref.id),
   license: (upgrade) => ({ id: upgrade.licenseId }),
   upgradedLicense: (upgrade) => ({ id: upgrade.upgradedLicenseId }),
 };

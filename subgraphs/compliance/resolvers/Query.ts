@@ -5,7 +5,7 @@ import { ExtendedCoverageType } from '../entities/ExtendedCoverageType';
 import { MaintenancePeriod } from '../entities/MaintenancePeriod';
 import { Metric } from '../entities/Metric';
 import type { QueryResolvers } from '../generated/graphql';
-import { PERIOD_ORDER, loadByUuid } from '../loaders';
+import { PERIOD_ORDER } from '../loaders';
 import {
   APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS,
 } from '../services/filters';
@@ -13,14 +13,14 @@ import {
 export const Query: QueryResolvers = {
   applications: (_, args, { em }) =>
     findConnection(em, Application, { filter: args.filter, filterFields: APPLICATION_FILTER_FIELDS, orderBy: { name: 'asc', id: 'asc' }, args }),
-  application: (_, { id }, { loaders }) => loadByUuid(loaders.application, id),
+  application: (_, { id }, { loaders }) => loaders.application.load(id),
   metrics: (_, args, { em }) => findConnection(em, Metric, { orderBy: { name: 'asc', id: 'asc' }, args }),
-  metric: (_, { id }, { loaders }) => loadByUuid(loaders.metric, id),
+  metric: (_, { id }, { loaders }) => loaders.metric.load(id),
   maintenancePeriods: (_, args, { em }) =>
     findConnection(em, MaintenancePeriod, { filter: args.filter, filterFields: MAINTENANCE_PERIOD_FILTER_FIELDS, orderBy: PERIOD_ORDER, args }),
   extendedCoverageTypes: (_, args, { em }) =>
     findConnection(em, ExtendedCoverageType, { filter: args.filter, filterFields: EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, orderBy: { name: 'asc', id: 'asc' }, args }),
   extendedCoverages: (_, args, { em }) =>
     findConnection(em, ExtendedCoverage, { filter: args.filter, filterFields: EXTENDED_COVERAGE_FILTER_FIELDS, orderBy: { createdAt: 'asc', id: 'asc' }, args }),
-  extendedCoverage: (_, { coverageId }, { loaders }) => loadByUuid(loaders.extendedCoverage, coverageId),
+  extendedCoverage: (_, { coverageId }, { loaders }) => loaders.extendedCoverage.load(coverageId),
 };

@@ -1,4 +1,3 @@
-import { isUuid } from '../../../lib/ids';
 import { connectionFromArray } from '../../../lib/pagination';
 import type { LicenseResolvers } from '../generated/graphql';
 
@@ -6,5 +5,5 @@ import type { LicenseResolvers } from '../generated/graphql';
 export const License: LicenseResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
   deviceLicenseLines: async (license, args, { loaders }) =>
-    connectionFromArray(isUuid(license.id) ? await loaders.licenseLinesByLicense.load(license.id) : [], args),
+    connectionFromArray(await loaders.licenseLinesByLicense.load(license.id), args),
 };
