@@ -7,16 +7,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway } from '@apollo/gateway';
-import { PROJECT_ROOT, SUBGRAPH_NAMES, isSubgraphName, subgraphUrlFromEnv, type SubgraphName } from '../lib/config';
+import { ApolloGateway, type RemoteGraphQLDataSource } from '@apollo/gateway';
+import { envInt, PROJECT_ROOT, SUBGRAPH_NAMES, subgraphUrlFromEnv, type SubgraphName } from '../lib/config';
 import { authConfigFromEnv, createAuthenticator, isProduction } from '../lib/auth';
-import { envInt } from '../lib/config';
 import { formatClientError, LimitExceededError } from '../lib/errors';
 import { keepConnectionsLongerThanClients } from '../lib/http';
 import { busFromEnv, type EventBus } from '../lib/events';
 import { asServerGateway } from './adapter';
 import { subgraphDataSource } from './datasources';
-import { SubscriptionHub, type HubStats } from './subscriptions/hub';
+import { hubOptionsFromEnv, SubscriptionHub, type HubStats } from './subscriptions/hub';
 import { SubscriptionPlanner } from './subscriptions/planner';
 import { serveSubscriptions } from './subscriptions/server';
 import { readiness } from './health';
@@ -50,11 +49,14 @@ function resolveSubgraphUrls(given: GatewayOptions['subgraphUrls'] = {}): Record
   return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, given[name] ?? subgraphUrlFromEnv(name)])) as Record<SubgraphName, string>;
 }
 
-/** The gateway loads the composed supergraph file: no introspection of subgraphs at run time. */
-function createApolloGateway(supergraphSdl: string, urls: Record<SubgraphName, string>, gatewaySecret: string): ApolloGateway {
+/**
+ * The gateway loads the composed supergraph file: no introspection of subgraphs at run time. Queries and
+ * subscription deliveries call the subgraphs through the same data sources.
+ */
+function createApolloGateway(supergraphSdl: string, serviceMap: Record<string, RemoteGraphQLDataSource<GatewayContext>>, gatewaySecret: string): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => subgraphDataSource(isSubgraphName(name) ? urls[name] : url ?? '', gatewaySecret),
+    buildService: ({ name, url }) => serviceMap[name] ?? subgraphDataSource(url ?? '', gatewaySecret),
   });
 }
 
@@ -87,15 +89,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const httpServer = http.createServer(app);
   keepConnectionsLongerThanClients(httpServer);
   const limits = limitsFromEnv();
-  const hub = new SubscriptionHub(opts.bus ?? busFromEnv(), {
-    bufferLimit: envInt('SUBSCRIPTION_BUFFER', 1000),
-    queueLimit: envInt('SUBSCRIPTION_QUEUE', 1000),
-    concurrency: Math.max(1, envInt('SUBSCRIPTION_CONCURRENCY', 4)),
-    dedupeWindow: envInt('SUBSCRIPTION_DEDUPE_WINDOW', 10_000),
-  });
+  const hub = new SubscriptionHub(opts.bus ?? busFromEnv(), hubOptionsFromEnv());
+  const serviceMap = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphDataSource(urls[name], auth.gatewaySecret)]));
   let subscriptions: { dispose(): Promise<void> } | undefined;
   const server = new ApolloServer<GatewayContext>({
-    gateway: asServerGateway(createApolloGateway(supergraphSdl, urls, auth.gatewaySecret)),
+    gateway: asServerGateway(createApolloGateway(supergraphSdl, serviceMap, auth.gatewaySecret)),
     formatError: formatClientError,
     introspection: !production || process.env.ALLOW_INTROSPECTION === 'true',
     includeStacktraceInErrorResponses: !production,
@@ -115,7 +113,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     hub,
     authenticator,
     limits,
-    serviceMap: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphDataSource(urls[name], auth.gatewaySecret)])),
+    serviceMap,
     apollo: server,
   });
   app.get('/health', (_req, res) => { res.json({ status: 'ok', subscriptions: hub.stats() }); });

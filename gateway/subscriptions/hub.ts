@@ -10,6 +10,7 @@
  */
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { envInt } from '../../lib/config';
 import type { BusEvent, EventBus } from '../../lib/events/bus';
 import type { Topic } from '../../lib/events/topics';
 import { Sink } from './sink';
@@ -34,8 +35,17 @@ export interface HubOptions {
   queueLimit: number;
   /** Events of one group resolved at the same time (SUBSCRIPTION_CONCURRENCY, default 4); delivered in order. */
   concurrency: number;
-  /** How many recent event ids are remembered to drop duplicates (the bus delivers at least once). */
+  /** How many recent event ids are remembered to drop duplicates (the bus delivers at least once; SUBSCRIPTION_DEDUPE_WINDOW, 10,000). */
   dedupeWindow: number;
+}
+
+export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOptions {
+  return {
+    bufferLimit: envInt('SUBSCRIPTION_BUFFER', 1000, env),
+    queueLimit: envInt('SUBSCRIPTION_QUEUE', 1000, env),
+    concurrency: Math.max(1, envInt('SUBSCRIPTION_CONCURRENCY', 4, env)),
+    dedupeWindow: envInt('SUBSCRIPTION_DEDUPE_WINDOW', 10_000, env),
+  };
 }
 
 export interface HubStats {

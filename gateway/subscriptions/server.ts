@@ -23,8 +23,8 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../../lib/auth';
-import { satisfies } from '../../lib/auth/scopes';
-import { BadUserInputError, DomainError, ForbiddenError, formatClientError, UnauthenticatedError } from '../../lib/errors';
+import { requireScopes } from '../../lib/auth/scopes';
+import { BadUserInputError, formatClientError, UnauthenticatedError } from '../../lib/errors';
 import type { BusEvent } from '../../lib/events/bus';
 import { TOPICS } from '../../lib/events/topics';
 import type { Caller } from '../../lib/tenancy';
@@ -107,10 +107,7 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { dispose()
       const planned = planner.plan(document, operation);
       const name = planned.rootField.name.value;
       if (!TOPICS[name]) return [new BadUserInputError(`Subscription.${name} has no event topic in this gateway`)];
-      if (!satisfies(session.caller, planned.scopes)) {
-        const wanted = planned.scopes.map((group) => group.join(' + ')).join(' or ');
-        return [new ForbiddenError(`Subscription.${name} requires the scope ${wanted}`)];
-      }
+      requireScopes(session.caller, planned.scopes, `Subscription.${name}`);
       contextValue.planned = planned;
     }
     // variables stay as sent: the subgraph fetches coerce them again, and equal requests must hash equal
@@ -188,7 +185,7 @@ export function serveSubscriptions(opts: SubscriptionServerOptions): { dispose()
     onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatClientError(e.toJSON(), e)),
     onNext: (_ctx, _id, _payload, _args, result) => ({
       ...result,
-      errors: result.errors?.map((e) => (e instanceof DomainError || e instanceof GraphQLError ? formatClientError(e.toJSON(), e) : e)),
+      errors: result.errors?.map((e) => (e instanceof GraphQLError ? formatClientError(e.toJSON(), e) : e)),
     }),
   }, wsServer);
 

@@ -40,10 +40,6 @@ export class Sink<T> implements AsyncIterableIterator<T> {
     return this.done;
   }
 
-  get pending(): number {
-    return this.buffer.length;
-  }
-
   async next(): Promise<IteratorResult<T>> {
     if (this.buffer.length > 0) return { value: this.buffer.shift() as T, done: false };
     if (this.failure) throw this.failure;

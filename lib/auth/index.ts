@@ -6,6 +6,7 @@ import { callerFromBearer, tokenVerifier } from './tokens';
 
 export { authConfigFromEnv, isProduction, type AuthConfig } from './config';
 export { GATEWAY_SECRET_HEADER, hasGatewaySecret } from './router-secret';
+export { LICENSE_CLIENT_SCOPE } from './scopes';
 export { signToken } from './tokens';
 
 /** The account of the demo data and of development tokens. */
@@ -17,9 +18,6 @@ export const ALL_SCOPES = [
   'assignment:read', 'assignment:write', 'compliance:read', 'compliance:write',
   'device:read', 'device:write', 'webhook:manage',
 ] as const;
-
-/** The scope of a client application authenticated by its license key (licenses subgraph only). */
-export const LICENSE_CLIENT_SCOPE = 'license:client';
 
 /** Resolves `Authorization: License <key>` to the caller it stands for (null: no such key). */
 export type LicenseKeyResolver = (key: string) => Promise<Caller | null>;

@@ -26,8 +26,18 @@ export function ruleOf(directives: ReadonlyArray<ConstDirectiveNode> | undefined
   return rule;
 }
 
-export function satisfies(caller: Caller, rule: ScopeRule): boolean {
+/** The scope only a license key confers (licenses subgraph): a bearer token never carries it. */
+export const LICENSE_CLIENT_SCOPE = 'license:client';
+
+function satisfies(caller: Caller, rule: ScopeRule): boolean {
   return rule.length === 0 || rule.some((group) => group.every((scope) => caller.scopes.has(scope)));
+}
+
+/** FORBIDDEN unless the caller satisfies the rule of the field at `coordinate` (e.g. `Query.license`). */
+export function requireScopes(caller: Caller, rule: ScopeRule, coordinate: string): void {
+  if (satisfies(caller, rule)) return;
+  const wanted = rule.map((group) => group.join(' + ')).join(' or ');
+  throw new ForbiddenError(`${coordinate} requires the scope ${wanted}`);
 }
 
 type Resolver = GraphQLFieldResolver<unknown, { caller?: Caller }>;
@@ -35,10 +45,7 @@ type Resolver = GraphQLFieldResolver<unknown, { caller?: Caller }>;
 function guarded(resolve: Resolver, rule: ScopeRule, coordinate: string): Resolver {
   return (source, args, ctx, info) => {
     if (!ctx.caller) throw new UnauthenticatedError();
-    if (!satisfies(ctx.caller, rule)) {
-      const wanted = rule.map((g) => g.join(' + ')).join(' or ');
-      throw new ForbiddenError(`${coordinate} requires the scope ${wanted}`);
-    }
+    requireScopes(ctx.caller, rule, coordinate);
     return resolve(source, args, ctx, info);
   };
 }
@@ -46,10 +53,9 @@ function guarded(resolve: Resolver, rule: ScopeRule, coordinate: string): Resolv
 /**
  * Wraps every field that declares a rule (on the field, or on its type when the type is this
  * subgraph's own) so the check runs before the resolver: a refused mutation changes nothing.
- * One mechanism for every subgraph; returns the coordinates it guarded (for the scope table).
+ * One mechanism for every subgraph.
  */
-export function enforceScopes(schema: GraphQLSchema): Map<string, ScopeRule> {
-  const guardedFields = new Map<string, ScopeRule>();
+export function enforceScopes(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const typeDirectives = [type.astNode, ...type.extensionASTNodes].flatMap((n) => n?.directives ?? []);
@@ -58,10 +64,7 @@ export function enforceScopes(schema: GraphQLSchema): Map<string, ScopeRule> {
       const fieldRule = ruleOf(field.astNode?.directives);
       const rule = fieldRule ?? typeRule;
       if (!rule) continue;
-      const coordinate = `${type.name}.${field.name}`;
-      field.resolve = guarded((field.resolve ?? defaultFieldResolver) as Resolver, rule, coordinate);
-      guardedFields.set(coordinate, rule);
+      field.resolve = guarded((field.resolve ?? defaultFieldResolver) as Resolver, rule, `${type.name}.${field.name}`);
     }
   }
-  return guardedFields;
 }

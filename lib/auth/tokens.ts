@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type J
 import { UnauthenticatedError } from '../errors';
 import type { Caller } from '../tenancy';
 import type { AuthConfig } from './config';
+import { LICENSE_CLIENT_SCOPE } from './scopes';
 
 /** Claims of our bearer tokens: `sub`, the account (tenant) and the scopes. */
 export const ACCOUNT_CLAIM = 'account';
@@ -23,13 +24,11 @@ export function tokenVerifier(config: AuthConfig): Verifier {
   return async (token) => (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
 }
 
-/** The scope only a license key confers: a token claiming it must not pass for a key holder. */
-const KEY_ONLY_SCOPE = 'license:client';
-
+/** The token's scopes, less the license-key scope: a token claiming it must not pass for a key holder. */
 function scopesOf(payload: JWTPayload): Set<string> {
   const raw = payload.scope ?? payload.scopes;
   const list = typeof raw === 'string' ? raw.split(/\s+/) : Array.isArray(raw) ? raw : [];
-  return new Set(list.filter((s): s is string => typeof s === 'string' && s !== '' && s !== KEY_ONLY_SCOPE));
+  return new Set(list.filter((s): s is string => typeof s === 'string' && s !== '' && s !== LICENSE_CLIENT_SCOPE));
 }
 
 /** The caller a bearer token names; UNAUTHENTICATED for any flaw (signature, expiry, audience, claims). */

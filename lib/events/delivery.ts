@@ -12,6 +12,9 @@ import type { BusEvent } from './bus';
 /** Name of the request extension that carries the event. */
 export const EVENT_EXTENSION = 'event';
 
+/** What a client is told when it asks a subgraph directly, or over HTTP, for a subscription. */
+const SERVED_BY_GATEWAY = 'Subscriptions are served by the gateway over WebSocket (graphql-transport-ws at /graphql)';
+
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
 /** The event a request carries in `extensions.event`, when it carries a well-formed one. */
@@ -30,10 +33,8 @@ interface EventContext {
 }
 
 /** The event of this request, which must belong to the caller's account (tenant isolation, again). */
-export function deliveredEvent(ctx: EventContext): BusEvent {
-  if (!ctx.event) {
-    throw new BadUserInputError('Subscriptions are served by the gateway over WebSocket (graphql-transport-ws at /graphql)');
-  }
+function deliveredEvent(ctx: EventContext): BusEvent {
+  if (!ctx.event) throw new BadUserInputError(SERVED_BY_GATEWAY);
   if (ctx.event.accountId !== ctx.caller.accountId) throw new ForbiddenError('The event belongs to another account');
   return ctx.event;
 }
@@ -45,7 +46,7 @@ export function deliveredEvent(ctx: EventContext): BusEvent {
 export function subscriptionField<Context extends EventContext>() {
   return {
     subscribe: (): never => {
-      throw new BadUserInputError('Subscriptions are served by the gateway over WebSocket (graphql-transport-ws at /graphql)');
+      throw new BadUserInputError(SERVED_BY_GATEWAY);
     },
     resolve: (_root: unknown, _args: unknown, ctx: Context): BusEvent => deliveredEvent(ctx),
   };

@@ -32,17 +32,18 @@ test('a failing handler rejects publish; a second consumer of a group takes noth
   await bus.close();
 });
 
-test('listeners are counted, called after the groups, and a throwing listener does not stop the others', async () => {
+test('listeners are counted, called before the groups, and a throwing listener does not stop the others', async () => {
   const bus = new InProcessBus();
   const got: string[] = [];
   const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  bus.consume('g', async (e) => { got.push(`group:${e.seq}`); });
   const stopA = bus.listen(() => { throw new Error('listener bug'); });
   const stopB = bus.listen((e) => got.push(`b:${e.seq}`));
   const stopB2 = bus.listen((e) => got.push(`b2:${e.seq}`));
   expect(bus.listenerCount()).toBe(3);
-  await bus.publish([event(1)]);
-  expect(got).toEqual(['b:1', 'b2:1']);
-  expect(error).toHaveBeenCalledTimes(1);
+  await bus.publish([event(1), event(2)]);
+  expect(got).toEqual(['b:1', 'b2:1', 'b:2', 'b2:2', 'group:1', 'group:2']);
+  expect(error).toHaveBeenCalledTimes(2);
   stopA();
   stopB();
   stopB();

@@ -1,4 +1,5 @@
 import type { BusEvent, Consumer, EventBus, EventHandler, LiveListener } from './bus';
+import { LiveListeners } from './listeners';
 
 /**
  * The bus inside one process. `publish` calls the live listeners first, synchronously, for the whole batch (a
@@ -9,32 +10,22 @@ import type { BusEvent, Consumer, EventBus, EventHandler, LiveListener } from '.
  */
 export class InProcessBus implements EventBus {
   readonly kind = 'inprocess';
-  private readonly listeners = new Set<LiveListener>();
+  private readonly listeners = new LiveListeners();
   private readonly groups = new Map<string, EventHandler>();
   private closed = false;
 
   async publish(events: readonly BusEvent[]): Promise<void> {
     if (this.closed) throw new Error('The event bus is closed');
     // live subscribers do not wait for the durable consumers (webhooks write to the database)
-    for (const event of events) {
-      for (const listener of [...this.listeners]) {
-        try {
-          listener(event);
-        } catch (err) {
-          console.error('An event listener failed', err);
-        }
-      }
-    }
+    for (const event of events) this.listeners.dispatch(event);
     for (const event of events) {
       for (const handler of [...this.groups.values()]) await handler(event);
     }
   }
 
   listen(listener: LiveListener): () => void {
-    // a wrapper per call, so that listening twice with one function counts (and stops) twice
-    const entry: LiveListener = (event) => listener(event);
-    this.listeners.add(entry);
-    return () => { this.listeners.delete(entry); };
+    const remove = this.listeners.add(listener);
+    return () => { remove(); };
   }
 
   /** Listeners are called synchronously by `publish`: they receive everything from the moment they listen. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { eventually } from '../../test/testkit/eventually';
 import type { BusEvent, Consumer } from './bus';
 import { RedisBus, type RedisBusOptions } from './redis-bus';
 
@@ -16,15 +17,6 @@ function event(seq: number, type = 'license.updated'): BusEvent {
 const events = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => event(from + i));
 const seqs = (list: BusEvent[]) => list.map((e) => e.seq);
 
-/** Polls until `check` holds (or fails after 15 s): what the test waits for, never how long it takes. */
-async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Still waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => { resolve = r; });
@@ -36,7 +28,7 @@ test('a bus whose Redis is unreachable rejects publish and stops its loops clean
   const bus = new RedisBus('redis://127.0.0.1:1', { prefix: `test:${randomUUID()}:` });
   const consumer = bus.consume('g', async () => undefined);
   const stopListening = bus.listen(() => undefined);
-  await expect(bus.publish([event(1)])).rejects.toThrow();
+  await expect(bus.publish([event(1)])).rejects.toThrow('Reached the max retries per request limit (which is 3)');
   stopListening();
   await consumer.stop();
   await bus.close();

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { envInt } from '../config';
 import type { BusEvent, ConsumeOptions, Consumer, EventBus, EventHandler, LiveListener } from './bus';
+import { LiveListeners } from './listeners';
 import { RedisConsumer } from './redis-consumer';
-import { closeConnection, decodeEntry, describeError, EVENT_FIELD, logConnectionErrors, type StreamReply } from './redis-stream';
+import { closeConnection, decodeEntry, describeError, entriesOf, EVENT_FIELD, logConnectionErrors, type StreamReply } from './redis-stream';
 import { Abandon, Alarm, Backoff } from './timing';
 
 export interface RedisBusOptions {
@@ -33,7 +34,7 @@ export class RedisBus implements EventBus {
   private readonly maxLen: number;
   private readonly claimIdleMs: number;
   private readonly blockMs: number;
-  private readonly listeners = new Set<LiveListener>();
+  private readonly listeners = new LiveListeners();
   private readonly consumers = new Set<Consumer>();
   private live?: LiveLoop;
   private closed = false;
@@ -67,12 +68,10 @@ export class RedisBus implements EventBus {
 
   listen(listener: LiveListener): () => void {
     if (this.closed) throw new Error('The event bus is closed');
-    // a wrapper per call, so that listening twice with one function counts (and stops) twice
-    const entry: LiveListener = (event) => listener(event);
-    this.listeners.add(entry);
+    const remove = this.listeners.add(listener);
     if (!this.live) this.live = this.startLiveLoop();
     return () => {
-      if (!this.listeners.delete(entry) || this.listeners.size > 0) return;
+      if (!remove() || this.listeners.size > 0) return;
       void this.live?.stop();
       this.live = undefined;
     };
@@ -121,21 +120,16 @@ export class RedisBus implements EventBus {
   private startLiveLoop(): LiveLoop {
     // the start position is taken on the command connection now: a publish of this instance after this call
     // goes out on that connection after it, so it cannot slip in before the start
-    const start = this.main.xrevrange(this.stream, '+', '-', 'COUNT', 1).then((last) => last[0]?.[0] ?? '0-0');
+    const start = lastEntryId(this.main, this.stream);
     const conn = this.main.duplicate({ connectionName: `${this.prefix}listen` });
     logConnectionErrors(conn, 'listen');
-    return new LiveLoop(conn, this.stream, start, this.blockMs, (event) => this.dispatch(event));
+    return new LiveLoop(conn, this.stream, start, this.blockMs, (event) => this.listeners.dispatch(event));
   }
+}
 
-  private dispatch(event: BusEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (err) {
-        console.error('An event listener failed', err);
-      }
-    }
-  }
+/** The id of the stream's last entry (`0-0` for an empty or missing stream): where a live read starts. */
+function lastEntryId(conn: Redis, stream: string): Promise<string> {
+  return conn.xrevrange(stream, '+', '-', 'COUNT', 1).then((last) => last[0]?.[0] ?? '0-0');
 }
 
 /** XREAD from where listening started, remembering the last id read so that nothing between reads is missed. */
@@ -172,7 +166,7 @@ class LiveLoop {
         console.error(`Redis live listening: ${describeError(err)}; retrying`);
         await this.alarm.sleep(backoff.next());
         if (!this.active) break;
-        position = this.conn.xrevrange(this.stream, '+', '-', 'COUNT', 1).then((last) => last[0]?.[0] ?? '0-0');
+        position = lastEntryId(this.conn, this.stream);
       }
     }
     return undefined;
@@ -187,7 +181,7 @@ class LiveLoop {
         const read = this.conn.xread('COUNT', 500, 'BLOCK', this.blockMs, 'STREAMS', this.stream, lastId);
         const reply = (await this.abandon.race(read)) as StreamReply;
         backoff.reset();
-        for (const entry of reply?.[0]?.[1] ?? []) {
+        for (const entry of entriesOf(reply)) {
           if (!this.active) return;
           lastId = entry[0];
           const event = decodeEntry(entry);

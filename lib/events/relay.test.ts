@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, type TestDatabaseKind } from '../../test/testkit/databases';
+import { eventually } from '../../test/testkit/eventually';
 import { openDatabase, type Orm } from '../orm';
 import { OutboxEvent, recordEvent } from '../outbox';
 import { loadSubgraph } from '../registry';
@@ -53,14 +54,6 @@ function faultyBus(inner: EventBus, mode: { failBefore?: boolean; failAfter?: bo
     close: inner.close.bind(inner),
   };
   return wrapper;
-}
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Still waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe.each(DATABASE_KINDS)('OutboxRelay on %s', (kind: TestDatabaseKind) => {

@@ -22,7 +22,8 @@ import { freshDatabase, type TestDatabase, type TestDatabaseKind } from '../test
 import { client, type TestClient } from '../testkit/graphql';
 import { outboxEvents } from '../testkit/outbox';
 import { freePorts, OutputLog, startGatewayProcess, startSubgraphProcess, withOutputOnFailure, type TestProcess } from '../testkit/processes';
-import { eventually, subscribe, wsClient, type TestSubscription } from '../testkit/subscriptions';
+import { eventually } from '../testkit/eventually';
+import { subscribe, wsClient, type TestSubscription } from '../testkit/subscriptions';
 
 jest.setTimeout(120_000);
 

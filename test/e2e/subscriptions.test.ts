@@ -12,7 +12,8 @@ import { DATABASE_KINDS } from '../testkit/databases';
 import { testToken } from '../testkit/auth';
 import { client } from '../testkit/graphql';
 import { startTestStack, type TestStack } from '../testkit/stack';
-import { eventually, subscribe as openSubscription, wsClient, type TestSubscription } from '../testkit/subscriptions';
+import { eventually } from '../testkit/eventually';
+import { subscribe as openSubscription, wsClient, type TestSubscription } from '../testkit/subscriptions';
 import { licenseOf, newLicense, newUser } from './licenses-fixtures';
 
 const LICENSE_EVENTS = `

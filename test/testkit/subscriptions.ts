@@ -71,12 +71,3 @@ export function subscribe(client: Client, query: string, variables: Record<strin
     unsubscribe,
   };
 }
-
-/** Polls `probe` until it returns true, failing after `timeoutMs`. */
-export async function eventually(probe: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
