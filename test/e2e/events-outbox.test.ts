@@ -236,6 +236,19 @@ describe.each(DATABASE_KINDS)('events recorded by the licenses subgraph (%s)', (
       expect(await recorded(() => mutate(BULK, { scope: 'ONLY', ids: [randomUUID()], body: { notes: 'none' } }))).toEqual([]);
     });
 
+    it('records license.suspended / license.reinstated for the licenses whose suspension it changes', async () => {
+      const { policyId } = await newPolicy(t, {}, productId);
+      const a = (await mutate(CREATE, { input: { policyId } })).createLicense.id;
+      const b = (await mutate(CREATE, { input: { policyId } })).createLicense.id;
+      await mutate(`mutation($id: ID!) { suspendLicense(id: $id) { id } }`, { id: b });
+      const suspend = await recorded(() => mutate(BULK, { scope: 'ONLY', ids: [a, b], body: { suspended: true } }));
+      const byLicense = (events: typeof suspend, id: string) => events.filter((e) => e.entityId === id).map((e) => e.type);
+      expect(byLicense(suspend, a)).toEqual(['license.suspended', 'license.updated']);
+      expect(byLicense(suspend, b)).toEqual(['license.updated']); // already suspended: an update, not a suspension
+      const reinstate = await recorded(() => mutate(BULK, { scope: 'ONLY', ids: [a], body: { suspended: false } }));
+      expect(reinstate.map((e) => [e.type, e.entityId])).toEqual([['license.reinstated', a], ['license.updated', a]]);
+    });
+
     /** Last: a field policy applies to every license of the account until it is deleted. */
     it('records nothing for the licenses a field policy refuses', async () => {
       const { policyId } = await newPolicy(t, {}, productId);

@@ -12,7 +12,8 @@ import type { TestClient } from '../testkit/graphql';
 import { outboxEvents } from '../testkit/outbox';
 import { startTestStack, type TestStack } from '../testkit/stack';
 import { newLicense } from './licenses-fixtures';
-import { eventually, startWebhookReceiver, verifySignature, type ReceivedWebhook, type WebhookReceiver } from './webhook-receiver';
+import { eventually } from '../testkit/eventually';
+import { startWebhookReceiver, verifySignature, type ReceivedWebhook, type WebhookReceiver } from '../testkit/webhook-receiver';
 
 // read by the worker when the stack starts: quick polls and retries, and few attempts
 Object.assign(process.env, { WEBHOOK_POLL_MS: '50', WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '5000' });
@@ -70,10 +71,10 @@ describe.each(DATABASE_KINDS)('webhook delivery through the gateway (%s)', (kind
 
   /** The endpoint's only delivery, once `done` holds for it. */
   const settled = (endpointId: string, done: (d: Delivery) => boolean, client = t.gateway) =>
-    eventually(`a settled delivery to ${endpointId}`, async () => {
+    eventually(async () => {
       const deliveries = await deliveriesOf(endpointId, client);
-      return deliveries.length === 1 && done(deliveries[0]) ? deliveries[0] : undefined;
-    });
+      return deliveries.length === 1 && done(deliveries[0]) && deliveries[0];
+    }, `a settled delivery to ${endpointId}`);
 
   const requestsAbout = (path: string, licenseId: string): ReceivedWebhook[] =>
     receiver.received(path).filter((r) => r.json.data.id === licenseId);
@@ -89,7 +90,7 @@ describe.each(DATABASE_KINDS)('webhook delivery through the gateway (%s)', (kind
     const { id: endpointId, secret } = await register('/signed', ['license.updated']);
     await t.gateway.ok(UPDATE, { id: license.id, input: { name: 'Renamed' } });
 
-    const request = await eventually('the POST', () => requestsAbout('/signed', license.id)[0]);
+    const request = await eventually(() => requestsAbout('/signed', license.id)[0], 'the POST');
     const event = await outboxEvent(license.id, 'license.updated');
     expect(verifySignature(request, secret)).toBe(true);
     expect(verifySignature(request, `${secret}x`)).toBe(false);
@@ -144,7 +145,7 @@ describe.each(DATABASE_KINDS)('webhook delivery through the gateway (%s)', (kind
     // as after a relay crash between publishing and marking: the relay publishes the row again
     const em = t.stack.subgraphs.licenses.orm.em.fork();
     await em.nativeUpdate(OutboxEvent, { seq: row.seq }, { publishedAt: null }, { filters: false });
-    await eventually('the row published again', async () => ((await outboxEvent(license.id, 'license.suspended')).publishedAt ? true : undefined));
+    await eventually(async () => (await outboxEvent(license.id, 'license.suspended')).publishedAt !== null, 'the row published again');
     // and the same event straight on the bus, twice in one batch
     const event: BusEvent = {
       eventId: row.eventId, source: 'licenses', seq: Number(row.seq), accountId: row.accountId, type: row.type,
@@ -196,8 +197,8 @@ describe.each(DATABASE_KINDS)('webhook delivery through the gateway (%s)', (kind
     const ours = await register('/tenant-a', ['license.*']);
     const license = await newLicense(t);
     await t.gateway.ok(UPDATE, { id: license.id, input: { name: 'Ours' } });
-    await eventually('our license.updated delivered', async () =>
-      ((await deliveriesOf(ours.id)).some((d) => d.event === 'license.updated' && d.status === 'DELIVERED') ? true : undefined));
+    await eventually(async () => (await deliveriesOf(ours.id)).some((d) => d.event === 'license.updated' && d.status === 'DELIVERED'),
+      'our license.updated delivered');
 
     // their license, with their token: to their endpoint only
     const { createProduct } = await other.ok(`mutation { createProduct(input: { name: "Theirs" }) { id } }`);

@@ -1,11 +1,9 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, baseProperties } from '../../../lib/entity';
+import { DEFAULT_HEARTBEAT_DURATION_SECONDS } from '../domain/heartbeat';
 import type {
   ExpirationAccess, ExpirationStrategy, FingerprintMatchingStrategy, HeartbeatCullStrategy, LeasingStrategy, LicenseType, OverageStrategy,
 } from '../generated/graphql';
-
-/** Default seconds after the last heartbeat at which a machine is dead. */
-export const DEFAULT_HEARTBEAT_DURATION = 600;
 
 export class Policy extends BaseEntity {
   productId!: string;
@@ -21,7 +19,7 @@ export class Policy extends BaseEntity {
   maxCores: number | null = null;
   maxUses: number | null = null;
   requireHeartbeat = false;
-  heartbeatDuration: number = DEFAULT_HEARTBEAT_DURATION;
+  heartbeatDuration: number = DEFAULT_HEARTBEAT_DURATION_SECONDS;
   heartbeatCullStrategy: HeartbeatCullStrategy = 'DEACTIVATE_DEAD';
   requireCheckIn = false;
   checkInInterval: number | null = null;

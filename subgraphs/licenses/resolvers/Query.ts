@@ -1,4 +1,3 @@
-import { isUuid } from '../../../lib/ids';
 import { findConnection } from '../../../lib/query';
 import { License } from '../entities/License';
 import { LicenseFieldPolicy } from '../entities/LicenseFieldPolicy';
@@ -24,12 +23,9 @@ export const Query: QueryResolvers = {
   organizations: (_, args, { em }) => findConnection(em, Organization, { orderBy: { name: 'asc', id: 'asc' }, args }),
   user: (_, { id }, { loaders }) => loaders.user.load(id),
   machine: (_, { id }, { loaders }) => loaders.machine.load(id),
-  account: async (_, __, { em, caller }) => {
-    const account = await accountOf(em, caller);
-    await em.flush();
-    return account;
-  },
+  // created on first use by an INSERT of its own: nothing is left to flush
+  account: (_, __, { em, caller }) => accountOf(em, caller),
   licenseFieldPolicies: (_, args, { em }) =>
     findConnection(em, LicenseFieldPolicy, { filter: args.filter, filterFields: FIELD_POLICY_FILTER, orderBy: { name: 'asc', id: 'asc' }, args }),
-  licenseFieldPolicy: (_, { policyId }, { em }) => (isUuid(policyId) ? em.findOne(LicenseFieldPolicy, { id: policyId }) : null),
+  licenseFieldPolicy: (_, { policyId }, { loaders }) => loaders.fieldPolicy.load(policyId),
 };

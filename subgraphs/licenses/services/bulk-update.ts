@@ -5,8 +5,8 @@ import type { Em } from '../../../lib/orm';
 import { filterCondition } from '../../../lib/query';
 import { License } from '../entities/License';
 import type { BulkUpdateScope, LicenseBulkUpdateInput } from '../generated/graphql';
-import { recordLicenseEvent } from './events';
-import { enforceFieldPolicies } from './field-policies';
+import { recordLicenseChange, recordLicenseEvent } from './events';
+import { checkFieldPolicies, fieldPolicyRules } from './field-policies';
 import { applyLicenseInput, checkIdsAndNulls } from './license-input';
 import { LICENSE_FILTER_FIELDS } from './license-filter';
 
@@ -43,13 +43,17 @@ export async function bulkUpdateLicenses(em: Em, scope: BulkUpdateScope, filter:
   checkIdsAndNulls(body, 'body');
   const licenses = await em.find(License, targetsOf(em, scope, filter, ids ?? []), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: MAX_BULK_UPDATE + 1 });
   if (licenses.length > MAX_BULK_UPDATE) throw new BadUserInputError(`A bulk update touches at most ${MAX_BULK_UPDATE} licenses; narrow the filter`, ['filter']);
+  const rules = await fieldPolicyRules(em);
   const failed: string[] = [];
   const reasons = new Set<string>();
   for (const license of licenses) {
     try {
-      await enforceFieldPolicies(em, body, license, 'update');
+      checkFieldPolicies(rules, body, license, 'update');
+      const wasSuspended = license.suspended;
       applyLicenseInput(license, body);
-      recordLicenseEvent(em, 'license.updated', license);
+      // a bulk suspension is a suspension: subscribers to license.suspended / license.reinstated hear of it
+      if (license.suspended === wasSuspended) recordLicenseEvent(em, 'license.updated', license);
+      else recordLicenseChange(em, license.suspended ? 'license.suspended' : 'license.reinstated', license);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       failed.push(license.id);

@@ -1,5 +1,5 @@
 import { owned } from '../../../lib/entity';
-import { BadUserInputError } from '../../../lib/errors';
+import { BadUserInputError, NotFoundError } from '../../../lib/errors';
 import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
@@ -7,7 +7,7 @@ import { Organization } from '../entities/Organization';
 import { Policy } from '../entities/Policy';
 import { Product } from '../entities/Product';
 import { User } from '../entities/User';
-import type { OrganizationInput, PolicyInput, ProductInput, UserInput } from '../generated/graphql';
+import type { OrganizationInput, PolicyInput, ProductInput, UserInput, UserUpdateInput } from '../generated/graphql';
 
 function defined<T extends object>(input: T): Partial<T> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
@@ -56,6 +56,16 @@ export async function createUser(em: Em, caller: Caller, input: UserInput): Prom
   }
   const user = owned(Object.assign(new User(), defined(input)), caller);
   em.persist(user);
+  return user;
+}
+
+/** Only the fields given change; `banned` and `tags` cannot be cleared with null, `role` can. */
+export async function updateUser(em: Em, id: string, input: UserUpdateInput): Promise<User> {
+  const user = isUuid(id) ? await em.findOne(User, { id }) : null;
+  if (!user) throw new NotFoundError('User', id);
+  if (input.banned !== undefined && input.banned !== null) user.banned = input.banned;
+  if (input.role !== undefined) user.role = input.role ?? null;
+  if (input.tags) user.tags = input.tags;
   return user;
 }
 

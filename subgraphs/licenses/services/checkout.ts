@@ -4,7 +4,6 @@ import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { computeLicenseStatus } from '../domain/status';
 import { LicenseMetadata } from '../entities/LicenseMetadata';
-import { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
 import { signingKeyOf } from './accounts';
 import { recordLicenseChange } from './events';
@@ -12,7 +11,7 @@ import { assertLicenseAccess } from './license-callers';
 import { issueLicenseFile, type IssuedLicenseFile } from './license-file';
 import { canonicalDecimal } from './license-input';
 import { findLicenseOrFail } from './licenses';
-import { limitsOf } from './limits';
+import { limitsOf, policyOf } from './limits';
 
 export interface CheckedOutFile extends IssuedLicenseFile {
   publicKey: string;
@@ -28,7 +27,7 @@ export async function checkOutLicense(em: Em, caller: Caller, id: string, ttl: n
   if (license.suspended || license.revoked) {
     throw new ConflictError('A suspended or revoked license cannot be checked out', { reason: license.suspended ? 'LICENSE_SUSPENDED' : 'LICENSE_REVOKED' });
   }
-  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
+  const policy = await policyOf(em, license);
   const owner = license.userId ? await em.findOne(User, { id: license.userId }) : null;
   const metadata = await em.find(LicenseMetadata, { licenseId: license.id }, { orderBy: { key: 'asc' } });
   const { account, privateKeyPem } = await signingKeyOf(em, caller);

@@ -35,10 +35,19 @@ function checkField(rule: LicenseFieldPolicyField, input: LicenseInput | License
   }
 }
 
-/** Enforces every field rule of the account's license policies on a create, replace or update. */
-export async function enforceFieldPolicies(em: Em, input: LicenseInput | LicenseBulkUpdateInput, existing: License | null, mode: Mode = 'create'): Promise<void> {
-  const rules = await em.find(LicenseFieldPolicyField, {}, { orderBy: { name: 'asc' } });
+/** Every field rule of the account's license policies, in the order they are checked. */
+export function fieldPolicyRules(em: Em): Promise<LicenseFieldPolicyField[]> {
+  return em.find(LicenseFieldPolicyField, {}, { orderBy: { name: 'asc' } });
+}
+
+/** Checks a create, replace or update against rules read once (a bulk update checks every license against the same). */
+export function checkFieldPolicies(rules: readonly LicenseFieldPolicyField[], input: LicenseInput | LicenseBulkUpdateInput, existing: License | null, mode: Mode): void {
   for (const rule of rules) checkField(rule, input, existing, mode);
+}
+
+/** Enforces every field rule of the account's license policies on a create, replace or update. */
+export async function enforceFieldPolicies(em: Em, input: LicenseInput, existing: License | null, mode: Mode = 'create'): Promise<void> {
+  checkFieldPolicies(await fieldPolicyRules(em), input, existing, mode);
 }
 
 export interface FieldPolicyInput {

@@ -12,12 +12,13 @@ import { heartbeatStatus } from '../domain/heartbeat';
 import { isExpired } from '../domain/status';
 import { License } from '../entities/License';
 import { Machine } from '../entities/Machine';
-import { Policy } from '../entities/Policy';
+import type { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
 import type { ActivateMachineInput, ExpirationAccess, OverageStrategy } from '../generated/graphql';
 import { recordLicenseEvent, recordMachineEvent } from './events';
 import { assertLicenseAccess } from './license-callers';
-import { limitsOf } from './limits';
+import { findLicenseOrFail } from './licenses';
+import { limitsOf, policyOf } from './limits';
 
 // --- rules (plain functions) ------------------------------------------------------------------------------
 
@@ -78,12 +79,6 @@ async function lockLicense(em: Em, where: FilterQuery<License>, label: string): 
   const license = await em.findOne(License, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!license) throw new NotFoundError('License', label);
   return license;
-}
-
-async function policyOf(em: Em, license: License): Promise<Policy> {
-  const policy = await em.findOne(Policy, { id: license.policyId });
-  if (!policy) throw new NotFoundError('Policy', license.policyId);
-  return policy;
 }
 
 async function findMachineOrFail(em: Em, id: string, refresh = false): Promise<Machine> {
@@ -194,8 +189,7 @@ export async function deactivateMachine(em: Em, caller: Caller, id: string): Pro
 export async function pingMachineHeartbeat(em: Em, caller: Caller, id: string, now = new Date()): Promise<Machine> {
   const machine = await findMachineOrFail(em, id);
   assertLicenseAccess(caller, machine.licenseId);
-  const license = await em.findOne(License, { id: machine.licenseId });
-  if (!license) throw new NotFoundError('License', machine.licenseId);
+  const license = await findLicenseOrFail(em, machine.licenseId);
   const policy = await policyOf(em, license);
   const status = heartbeatStatus(machine.lastHeartbeat, policy.heartbeatDuration, now);
   if (status === 'DEAD' && policy.heartbeatCullStrategy === 'DEACTIVATE_DEAD') {

@@ -2,10 +2,9 @@ import { ConflictError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import { nextCheckIn, renewedExpiry } from '../domain/limits';
 import type { License } from '../entities/License';
-import { Policy } from '../entities/Policy';
 import { recordLicenseChange } from './events';
 import { findLicenseOrFail } from './licenses';
-import { limitsOf } from './limits';
+import { limitsOf, policyOf } from './limits';
 
 export async function suspendLicense(em: Em, id: string): Promise<License> {
   const license = await findLicenseOrFail(em, id, { lock: true });
@@ -34,8 +33,7 @@ export async function revokeLicense(em: Em, id: string): Promise<License> {
 /** Expiry extended by the duration from expiry, or from now when already expired (API.md). */
 export async function renewLicense(em: Em, id: string, now = new Date()): Promise<License> {
   const license = await findLicenseOrFail(em, id, { lock: true });
-  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
-  const { duration } = limitsOf(license, policy);
+  const { duration } = limitsOf(license, await policyOf(em, license));
   if (duration === null) throw new ConflictError('The license has no duration to renew by (it is perpetual)', { reason: 'NO_DURATION' });
   license.expiry = renewedExpiry(license.expiry, duration, now);
   recordLicenseChange(em, 'license.renewed', license);
@@ -44,7 +42,7 @@ export async function renewLicense(em: Em, id: string, now = new Date()): Promis
 
 export async function checkInLicense(em: Em, id: string, now = new Date()): Promise<License> {
   const license = await findLicenseOrFail(em, id, { lock: true });
-  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
+  const policy = await policyOf(em, license);
   if (!limitsOf(license, policy).requireCheckIn || !policy.checkInInterval) {
     throw new ConflictError('The license does not require check-ins', { reason: 'CHECK_IN_NOT_REQUIRED' });
   }

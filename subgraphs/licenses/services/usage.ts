@@ -9,10 +9,9 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/er
 import type { Em } from '../../../lib/orm';
 import { MAX_USES, checkUsageDecrement, checkUsageIncrement } from '../domain/limits';
 import { License } from '../entities/License';
-import { Policy } from '../entities/Policy';
 import { recordLicenseChange, type LicenseChangeEventType } from './events';
 import { findLicenseOrFail } from './licenses';
-import { limitsOf } from './limits';
+import { limitsOf, policyOf } from './limits';
 
 /** An amount of uses must be a whole number of at least 1; `argument` names it in the error. */
 export function requirePositiveAmount(amount: number, argument: string): void {
@@ -24,12 +23,6 @@ export function requirePositiveAmount(amount: number, argument: string): void {
 /** The highest `uses` may go: the effective maxUses, and never above 2,147,483,647 (seed 001). */
 export function usesCeiling(maxUses: number | null): number {
   return maxUses === null ? MAX_USES : Math.min(maxUses, MAX_USES);
-}
-
-async function effectiveMaxUses(em: Em, license: License): Promise<number | null> {
-  const policy = await em.findOne(Policy, { id: license.policyId });
-  if (!policy) throw new NotFoundError('Policy', license.policyId);
-  return limitsOf(license, policy).maxUses;
 }
 
 /** The license as committed by the UPDATE (not the copy loaded before it), or NOT_FOUND when it is gone. */
@@ -47,7 +40,7 @@ function recordUsageEvents(em: Em, type: LicenseChangeEventType, license: Licens
 export async function incrementLicenseUsage(em: Em, id: string, increment: number, now = new Date()): Promise<License> {
   requirePositiveAmount(increment, 'increment');
   const license = await findLicenseOrFail(em, id);
-  const maxUses = await effectiveMaxUses(em, license);
+  const { maxUses } = limitsOf(license, await policyOf(em, license));
   // `uses <= ceiling - increment` rather than `uses + increment <= ceiling`: the sum could overflow a 4-byte integer
   const changed = await em.nativeUpdate(
     License,

@@ -6,15 +6,14 @@ import { heartbeatStatus } from '../domain/heartbeat';
 import { validateLicense, type ValidationFacts, type ValidationResult, type ValidationScope } from '../domain/validation';
 import { License } from '../entities/License';
 import { Machine } from '../entities/Machine';
-import { Policy } from '../entities/Policy';
 import { User } from '../entities/User';
 import { recordLicenseChange } from './events';
 import { assertLicenseAccess } from './license-callers';
-import { limitsOf } from './limits';
+import { limitsOf, policyOf } from './limits';
 
 /** Everything validation reads about a license, loaded in a handful of queries. */
 async function loadFacts(em: Em, license: License, now: Date): Promise<ValidationFacts> {
-  const policy = await em.findOneOrFail(Policy, { id: license.policyId });
+  const policy = await policyOf(em, license);
   const owner = license.userId ? await em.findOne(User, { id: license.userId }) : null;
   const machines = await em.find(Machine, { licenseId: license.id });
   return {

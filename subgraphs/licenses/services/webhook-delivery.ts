@@ -124,6 +124,6 @@ export function deliveryAfterAttempt(
     lastResponseCode: outcome.responseCode,
     lastError: error,
     durationMs: outcome.durationMs,
-    attemptHistory: [...(before.attemptHistory ?? []), attempt].slice(-MAX_ATTEMPT_HISTORY),
+    attemptHistory: [...before.attemptHistory, attempt].slice(-MAX_ATTEMPT_HISTORY),
   };
 }

@@ -8,7 +8,8 @@ import type { BusEvent } from '../../../lib/events/bus';
 import { openDatabase, type Orm } from '../../../lib/orm';
 import { TENANT_FILTER, type Caller } from '../../../lib/tenancy';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../../test/testkit/databases';
-import { eventually, startWebhookReceiver, verifySignature, type WebhookReceiver } from '../../../test/e2e/webhook-receiver';
+import { eventually } from '../../../test/testkit/eventually';
+import { startWebhookReceiver, verifySignature, type WebhookReceiver } from '../../../test/testkit/webhook-receiver';
 import { WebhookDelivery } from '../entities/WebhookDelivery';
 import { WebhookEndpoint } from '../entities/WebhookEndpoint';
 import { licensesSubgraph } from '../index';
@@ -126,11 +127,12 @@ describe.each(DATABASE_KINDS)('webhook worker (%s)', (kind) => {
       const event = licenseEvent(account);
       await recordWebhookDeliveries(orm, event);
       const [read] = await deliveriesOf(event.eventId);
-      const results = await Promise.all([claimDelivery(orm, read, 15_000), claimDelivery(orm, read, 15_000)]);
+      const now = new Date();
+      const results = await Promise.all([claimDelivery(orm, read, 15_000, now), claimDelivery(orm, read, 15_000, now)]);
       expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await claimDelivery(orm, read, 15_000)).toBe(false);
+      expect(await claimDelivery(orm, read, 15_000, now)).toBe(false);
       const claimed = await deliveryById(read.id);
-      expect(claimed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 10_000);
+      expect(claimed.nextAttemptAt).toEqual(new Date(now.getTime() + 15_000));
       expect((await dueDeliveries(orm, 1000)).map((d) => d.id)).not.toContain(read.id);
     });
   });
@@ -168,10 +170,13 @@ describe.each(DATABASE_KINDS)('webhook worker (%s)', (kind) => {
       const { delivery } = await claimedDelivery('/attempt/redirect', [302]);
       const before = Date.now();
       expect(await attemptDelivery(orm, delivery, CONFIG)).toBe('recorded');
+      const recorded = Date.now();
       expect(receiver.received('/attempt/redirect/moved')).toEqual([]);
       const after = await deliveryById(delivery.id);
       expect(after).toMatchObject({ status: 'PENDING', attempts: 1, lastResponseCode: 302, lastError: 'HTTP 302 Found: refused by the test receiver (302)' });
+      // the backoff (50 ms) counts from the end of the attempt, which lies between these two instants
       expect(after.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 50);
+      expect(after.nextAttemptAt!.getTime()).toBeLessThanOrEqual(recorded + 50);
     });
 
     it('records a refused connection and a timeout without a response code', async () => {
@@ -217,11 +222,11 @@ describe.each(DATABASE_KINDS)('webhook worker (%s)', (kind) => {
         await endpoint(account, '/woken', ['license.updated']);
         const event = licenseEvent(account);
         await webhookEventHandler(orm, sender)(event);
-        await eventually('the delivery', () => receiver.received('/woken')[0]);
-        const [delivery] = await eventually('DELIVERED', async () => {
+        await eventually(() => receiver.received('/woken')[0], 'the delivery');
+        const [delivery] = await eventually(async () => {
           const rows = await deliveriesOf(event.eventId);
           return rows[0]?.status === 'DELIVERED' ? rows : undefined;
-        });
+        }, 'DELIVERED');
         expect(delivery.attempts).toBe(1);
       } finally {
         await sender.stop();
@@ -239,10 +244,10 @@ describe.each(DATABASE_KINDS)('webhook worker (%s)', (kind) => {
         await endpoint(account, '/race', ['*']);
         const events = Array.from({ length: 30 }, () => licenseEvent(account));
         for (const event of events) await recordWebhookDeliveries(orm, event);
-        await eventually('30 deliveries DELIVERED', async () => {
+        await eventually(async () => {
           const rows = await orm.em.fork().find(WebhookDelivery, { accountId: account, status: 'DELIVERED' }, { filters: false });
           return rows.length === 30 ? rows : undefined;
-        });
+        }, '30 deliveries DELIVERED');
         const ids = receiver.received('/race').map((r) => r.headers['licensing-delivery-id']);
         expect(ids).toHaveLength(30);
         expect(new Set(ids).size).toBe(30);
@@ -259,7 +264,7 @@ describe.each(DATABASE_KINDS)('webhook worker (%s)', (kind) => {
       const sender = startWebhookSender(orm, { ...CONFIG, timeoutMs: 300 });
       const event = licenseEvent(account);
       await webhookEventHandler(orm, sender)(event);
-      await eventually('the POST in flight', () => receiver.received('/slow')[0]);
+      await eventually(() => receiver.received('/slow')[0], 'the POST in flight');
       await sender.stop();
       const [delivery] = await deliveriesOf(event.eventId);
       expect(delivery).toMatchObject({ attempts: 1, lastError: 'No response within 300 ms' });

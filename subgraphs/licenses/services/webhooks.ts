@@ -1,7 +1,7 @@
 /**
  * Webhook endpoints and the record of their deliveries (ARCHITECTURE.md, "Webhooks"). This is the registration
- * side; the delivery worker (`webhook-worker.ts`: signing, POST, exponential backoff) reads the same tables
- * through `webhookBody` and `endpointSigningSecret`, and matches event types with `matchesEventType`.
+ * side; delivery reads the same tables: `webhook-fanout.ts` records deliveries (with `webhookBody`),
+ * `webhook-sender.ts` POSTs them (with `endpointSigningSecret`) under the rules of `webhook-delivery.ts`.
  */
 import { randomBytes } from 'node:crypto';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
