@@ -88,7 +88,9 @@ describe.each(DATABASE_KINDS)('entitlements and their licenses (%s)', (kind) => 
     expect(seats(validFirst)).toEqual([10]);
     expect(validFirst.effectiveLicenseModel).toEqual({ name: validFirst.licenseModelName });
     const latest = (await t.api.ok(LICENSES, { o: b.organizationId, e: 'any', c: 'LATEST_EXPIRATION' })).entitlementLicenses;
-    expect(latest.map(seats)).toEqual(expect.arrayContaining([[20], []]));
+    const seatsById = (licenses: Array<{ id: string; seatCountCredits: Array<{ seatCount: number }> }>) => Object.fromEntries(licenses.map((l) => [l.id, seats(l)]));
+    expect(latest).toHaveLength(2);
+    expect(seatsById(latest)).toEqual({ [b.licenseId]: [20], [other.licenseId]: [] });
   });
 
   test('entitlementLicenses of an entitlement of another organization is NOT_FOUND; `any` of an empty organization is empty', async () => {
@@ -96,5 +98,25 @@ describe.each(DATABASE_KINDS)('entitlements and their licenses (%s)', (kind) => 
     await t.api.fails('NOT_FOUND', LICENSES, { o: randomUUID(), e: b.entitlementId });
     await t.api.fails('NOT_FOUND', LICENSES, { o: b.organizationId, e: randomUUID() });
     expect((await t.api.ok(LICENSES, { o: randomUUID(), e: 'any' })).entitlementLicenses).toEqual([]);
+  });
+
+  test('an ID that is not a UUID is answered the same on every database: bad input at its path, or not found', async () => {
+    const b = await bindLicense(t.api);
+    const pathOf = async (query: string, variables: Record<string, unknown> = {}) => (await t.api.fails('BAD_USER_INPUT', query, variables)).extensions?.argumentPath;
+    expect(await pathOf(`mutation { createEntitlement(input: { organizationId: "org-1", name: "x" }) { id } }`)).toEqual(['input', 'organizationId']);
+    const input = { entitlementId: b.entitlementId, licenseId: randomUUID(), licensedItemId: b.licensedItemId, licenseModelId: b.licenseModelId };
+    expect(await pathOf(ADD, { i: { ...input, licenseId: 'license-1' } })).toEqual(['input', 'licenseId']);
+    expect(await pathOf(ADD, { i: { ...input, entitlementId: 'entitlement-1' } })).toEqual(['input', 'entitlementId']);
+    expect(await pathOf(`{ entitlements(organizationId: "org-1") { totalCount } }`)).toEqual(['organizationId']);
+    expect(await pathOf(`{ licenseOrders(organizationId: "org-1") { totalCount } }`)).toEqual(['organizationId']);
+    expect(await pathOf(PLACE_ORDER, { i: { organizationId: b.organizationId, lines: [{ ...seatLine(b, 1), licenseId: 'license-1' }] } })).toEqual(['input', 'lines', 0, 'licenseId']);
+    expect(await pathOf(PLACE_ORDER, { i: { organizationId: b.organizationId, lines: [{ ...seatLine(b, 1), licensedItemId: 'item-1' }] } })).toEqual(['input', 'lines', 0, 'licensedItemId']);
+    expect(await pathOf(`mutation { createLicensedItem(input: { name: "x", aggregatedItemIds: ["${b.licensedItemId}", "item-1"] }) { id } }`)).toEqual(['input', 'aggregatedItemIds', 1]);
+    await t.api.fails('NOT_FOUND', LICENSES, { o: b.organizationId, e: 'entitlement-1' });
+    await t.api.fails('NOT_FOUND', `mutation { cancelLicenseOrder(id: "order-1") { id } }`);
+    await t.api.fails('NOT_FOUND', `mutation { updateLicenseModel(id: "model-1", input: { description: "d" }) { id } }`);
+    // an upper-case UUID names the same row on SQLite as on PostgreSQL
+    const upper = { ...input, licenseId: randomUUID().toUpperCase(), entitlementId: b.entitlementId.toUpperCase() };
+    expect((await t.api.ok(ADD, { i: upper })).addEntitlementLicense).toMatchObject({ entitlementId: b.entitlementId, licenseId: upper.licenseId.toLowerCase() });
   });
 });

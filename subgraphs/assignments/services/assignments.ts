@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
 import { requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
@@ -37,8 +38,7 @@ async function assertNotAssigned<T extends LicenseAssignment, I>(em: Em, kind: A
 }
 
 function newAssignment<T extends LicenseAssignment, I>(kind: AssignmentKind<T, I>, caller: Caller, licenseId: string, values: Partial<T>, position: number): T {
-  const assignment = Object.assign(new kind.entity(), values);
-  assignment.accountId = caller.accountId;
+  const assignment = owned(Object.assign(new kind.entity(), values), caller);
   assignment.licenseId = licenseId;
   assignment.batchPosition = position;
   return assignment;

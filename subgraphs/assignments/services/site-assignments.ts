@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
 import { requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
@@ -19,7 +20,7 @@ export async function addSiteAssignment(em: Em, caller: Caller, licenseId: strin
   if (await em.findOne(SiteAssignment, { licenseId: license })) {
     throw new ConflictError(`license ${license} is already assigned to a site`, { argumentPath: ['licenseId'] });
   }
-  const assignment = Object.assign(new SiteAssignment(), { accountId: caller.accountId, licenseId: license, organizationId });
+  const assignment = owned(Object.assign(new SiteAssignment(), { licenseId: license, organizationId }), caller);
   em.persist(assignment);
   recordAssignmentEvent(em, 'assignment.created', 'SiteAssignment', assignment);
   return assignment;

@@ -30,18 +30,12 @@ export interface CostTotals {
   currency: string | null;
 }
 
-/** The seed's "Get license costs" row: the costs one organization carries. */
-export interface LicenseCostRow {
+/** The seed's "Get license costs" row: the costs one organization carries (the purchase cost named for the license). */
+export interface LicenseCostRow extends Omit<CostTotals, 'purchaseCost'> {
   licenseId: string;
   organizationId: string | null;
   licenseQuantity: number | null;
   licensePurchaseCost: string;
-  currentMaintenanceCost: string;
-  accumulatedMaintenanceCost: string;
-  currentSupportCost: string;
-  accumulatedSupportCost: string;
-  totalCost: string;
-  currency: string | null;
 }
 
 /** The seed's "Get a license costs summary". */

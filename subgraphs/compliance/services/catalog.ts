@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
 import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
@@ -11,14 +12,13 @@ import { recordComplianceEvent } from './events';
 import { checkName, checkOptionalText } from './input-checks';
 
 export async function createApplication(em: Em, caller: Caller, input: ApplicationInput): Promise<Application> {
-  const application = Object.assign(new Application(), {
-    accountId: caller.accountId,
+  const application = owned(Object.assign(new Application(), {
     name: checkName(input.name, ['input', 'name']),
     vendor: checkOptionalText(input.vendor, ['input', 'vendor']),
     version: checkOptionalText(input.version, ['input', 'version'], 100),
     edition: checkOptionalText(input.edition, ['input', 'edition'], 100),
     description: checkOptionalText(input.description, ['input', 'description'], 4000),
-  });
+  }), caller);
   const { name, vendor, version, edition } = application;
   // the same name, vendor, version and edition would make two applications that compliance cannot tell apart
   if (await em.count(Application, { name, vendor, version, edition })) {
@@ -32,9 +32,9 @@ export async function createApplication(em: Em, caller: Caller, input: Applicati
 export async function createMetric(em: Em, caller: Caller, input: MetricInput): Promise<Metric> {
   const name = checkName(input.name, ['input', 'name']);
   if (await em.count(Metric, { name })) throw new ConflictError('A metric with this name exists', { argumentPath: ['input', 'name'] });
-  const metric = Object.assign(new Metric(), {
-    accountId: caller.accountId, name, description: checkOptionalText(input.description, ['input', 'description'], 4000),
-  });
+  const metric = owned(Object.assign(new Metric(), {
+    name, description: checkOptionalText(input.description, ['input', 'description'], 4000),
+  }), caller);
   em.persist(metric);
   recordComplianceEvent(em, 'metric.created', 'Metric', metric);
   return metric;
@@ -45,7 +45,7 @@ export async function createExtendedCoverageType(em: Em, caller: Caller, input: 
   if (await em.count(ExtendedCoverageType, { name })) {
     throw new ConflictError('An extended coverage type with this name exists', { argumentPath: ['input', 'name'] });
   }
-  const type = Object.assign(new ExtendedCoverageType(), { accountId: caller.accountId, name });
+  const type = owned(Object.assign(new ExtendedCoverageType(), { name }), caller);
   em.persist(type);
   recordComplianceEvent(em, 'extended-coverage-type.created', 'ExtendedCoverageType', type);
   return type;
@@ -69,12 +69,12 @@ export async function createExtendedCoverage(em: Em, caller: Caller, input: Exte
   if (!(await em.count(ExtendedCoverageType, { name: reason }))) {
     throw new BadUserInputError(`${JSON.stringify(reason)} is not an extended coverage type`, ['input', 'reason']);
   }
-  const coverage = Object.assign(new ExtendedCoverage(), {
-    accountId: caller.accountId, parentComputerId, isParentComputerDatacenter, extendedComputerId, reason,
+  const coverage = owned(Object.assign(new ExtendedCoverage(), {
+    parentComputerId, isParentComputerDatacenter, extendedComputerId, reason,
     applicationId: await checkApplication(em, input.applicationId, ['input', 'applicationId']),
     coveredApplicationId: await checkApplication(em, input.coveredApplicationId, ['input', 'coveredApplicationId']),
     reasonDescription: checkOptionalText(input.reasonDescription, ['input', 'reasonDescription'], 4000),
-  });
+  }), caller);
   em.persist(coverage);
   recordComplianceEvent(em, 'extended-coverage.created', 'ExtendedCoverage', coverage);
   return coverage;

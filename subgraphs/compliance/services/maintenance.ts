@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
 import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
@@ -47,7 +48,7 @@ function checkSameCurrencyAsStored(currency: string | null, stored: ReadonlyArra
 }
 
 function newPeriod(em: Em, caller: Caller, licenseId: string, fields: PeriodFields): MaintenancePeriod {
-  const period = Object.assign(new MaintenancePeriod(), fields, { accountId: caller.accountId, licenseId });
+  const period = owned(Object.assign(new MaintenancePeriod(), fields, { licenseId }), caller);
   em.persist(period);
   recordComplianceEvent(em, 'maintenance-period.created', 'MaintenancePeriod', period, { licenseId });
   return period;

@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
 import { requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
@@ -12,11 +13,11 @@ export async function addLicenseUpgrade(em: Em, caller: Caller, licenseId: strin
   const license = requireUuid(licenseId, ['licenseId']);
   const upgradedLicenseId = requireUuid(input.upgradedLicenseId, ['input', 'upgradedLicenseId']);
   if (upgradedLicenseId === license) throw new BadUserInputError('A license cannot upgrade itself', ['input', 'upgradedLicenseId']);
-  const upgrade = Object.assign(new LicenseUpgrade(), {
-    accountId: caller.accountId, licenseId: license, upgradedLicenseId,
+  const upgrade = owned(Object.assign(new LicenseUpgrade(), {
+    licenseId: license, upgradedLicenseId,
     quantity: checkPositive(input.quantity, ['input', 'quantity']),
     upgradedQuantity: checkPositive(input.upgradedQuantity, ['input', 'upgradedQuantity']),
-  });
+  }), caller);
   // the unique (account, license, upgraded license) index also stops a concurrent duplicate at commit
   if (await em.count(LicenseUpgrade, { licenseId: license, upgradedLicenseId })) {
     throw new ConflictError('This license already upgrades that license', { argumentPath: ['input', 'upgradedLicenseId'] });

@@ -178,7 +178,7 @@ export type DeviceEdge = {
 };
 
 /**
- * A committed change of a device, as delivered by `deviceEvents`: registration, updates, call-home reports,
+ * A committed change of a device, as delivered by `deviceEvents`: registration, updates, deletion,
  * license lines, EULA answers, boot level and throughput changes. `device` is resolved when the event is
  * delivered; `data` is the device as the change left it.
  */

@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { BadUserInputError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
@@ -13,10 +14,7 @@ export function createDatacenter(em: Em, caller: Caller, input: CreateDatacenter
   if (input.location && input.location.length > MAX_TEXT) {
     throw new BadUserInputError(`location has at most ${MAX_TEXT} characters`, ['input', 'location']);
   }
-  const datacenter = new Datacenter();
-  datacenter.accountId = caller.accountId;
-  datacenter.name = name;
-  datacenter.location = input.location ?? null;
+  const datacenter = owned(Object.assign(new Datacenter(), { name, location: input.location ?? null }), caller);
   em.persist(datacenter);
   recordDatacenterEvent(em, 'datacenter.created', datacenter);
   return datacenter;

@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
 import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
@@ -30,8 +31,7 @@ async function ensureFingerprintFree(em: Em, device: Device): Promise<void> {
 }
 
 export async function registerDevice(em: Em, caller: Caller, input: RegisterDeviceInput): Promise<Device> {
-  const device = new Device();
-  device.accountId = caller.accountId;
+  const device = owned(new Device(), caller);
   await applyDeviceInput(em, device, input, true);
   if (input.bootLevel) device.bootLevel = input.bootLevel;
   if (input.throughput !== undefined && input.throughput !== null) {

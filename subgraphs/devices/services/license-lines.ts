@@ -1,3 +1,4 @@
+import { owned } from '../../../lib/entity';
 import { NotFoundError } from '../../../lib/errors';
 import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
@@ -26,7 +27,7 @@ export async function addDeviceLicenseLine(
   const fields = licenseLineFields(input);
   await lockDevice(em, caller, deviceId, now);
   const last = await em.findOne(DeviceLicenseLine, { deviceId }, { orderBy: { index: 'desc' } });
-  const line = Object.assign(new DeviceLicenseLine(), fields, { accountId: caller.accountId, deviceId, index: (last?.index ?? 0) + 1 });
+  const line = owned(Object.assign(new DeviceLicenseLine(), fields, { deviceId, index: (last?.index ?? 0) + 1 }), caller);
   em.persist(line);
   const device = await findDeviceOrFail(em, deviceId);
   recordDeviceEvent(em, 'device.license-line.added', device, { licenseLineId: line.id, feature: line.feature, licenseId: line.licenseId });

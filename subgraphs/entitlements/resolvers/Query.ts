@@ -1,3 +1,4 @@
+import { requireUuid } from '../../../lib/ids';
 import { findConnection } from '../../../lib/query';
 import { Entitlement } from '../entities/Entitlement';
 import { LicensedItem } from '../entities/LicensedItem';
@@ -9,7 +10,7 @@ import { entitlementLicenses } from '../services/entitlements';
 export const Query: QueryResolvers = {
   entitlement: (_, { id }, { loaders }) => loaders.entitlement.load(id),
   entitlements: (_, args, { em }) =>
-    findConnection(em, Entitlement, { where: { organizationId: args.organizationId }, orderBy: { name: 'asc', id: 'asc' }, args }),
+    findConnection(em, Entitlement, { where: { organizationId: requireUuid(args.organizationId, ['organizationId']) }, orderBy: { name: 'asc', id: 'asc' }, args }),
   /** License references that carry the seed's include options down to the License field resolvers. */
   entitlementLicenses: async (_, args, { em, loaders }) => {
     const bindings = await entitlementLicenses(em, args.organizationId, args.entitlementId);
@@ -24,5 +25,5 @@ export const Query: QueryResolvers = {
   licenseModels: (_, args, { em }) => findConnection(em, LicenseModel, { orderBy: { name: 'asc', id: 'asc' }, args }),
   licenseOrder: (_, { id }, { loaders }) => loaders.licenseOrder.load(id),
   licenseOrders: (_, args, { em }) =>
-    findConnection(em, LicenseOrder, { where: { organizationId: args.organizationId }, orderBy: { createdAt: 'asc', id: 'asc' }, args }),
+    findConnection(em, LicenseOrder, { where: { organizationId: requireUuid(args.organizationId, ['organizationId']) }, orderBy: { createdAt: 'asc', id: 'asc' }, args }),
 };

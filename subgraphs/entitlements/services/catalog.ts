@@ -1,12 +1,13 @@
 import { owned } from '../../../lib/entity';
-import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { BadUserInputError, ConflictError } from '../../../lib/errors';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { constraintsOf } from '../domain/license-model';
 import { LicensedItem } from '../entities/LicensedItem';
 import { LicenseModel } from '../entities/LicenseModel';
 import type { LicensedItemInput, LicenseModelInput } from '../generated/graphql';
-import { referenced, requiredName } from './common';
+import { findOrFail, requiredName } from './common';
 import { recordEntitlementEvent } from './events';
 
 /** Licensed item names are unique in an account: they are what clients name when they check licenses. */
@@ -16,11 +17,21 @@ async function checkItemNameFree(em: Em, name: string): Promise<void> {
   }
 }
 
+/** The items an item aggregates: each must exist (one query for all of them); listed once each. */
+async function aggregatedItemIdsOf(em: Em, ids: ReadonlyArray<string>): Promise<string[]> {
+  const wellFormed = ids.filter(isUuid).map((id) => id.toLowerCase());
+  const found = new Set((wellFormed.length ? await em.find(LicensedItem, { id: { $in: wellFormed } }, { fields: ['id'] }) : []).map((item) => item.id));
+  const missing = ids.findIndex((id) => !found.has(id.toLowerCase()));
+  if (missing >= 0) {
+    throw new BadUserInputError(`Licensed item ${JSON.stringify(ids[missing])} was not found`, ['input', 'aggregatedItemIds', missing]);
+  }
+  return [...new Set(wellFormed)];
+}
+
 export async function createLicensedItem(em: Em, caller: Caller, input: LicensedItemInput): Promise<LicensedItem> {
   const name = requiredName(input.name, ['input', 'name']);
   await checkItemNameFree(em, name);
-  const aggregatedItemIds = [...new Set(input.aggregatedItemIds ?? [])];
-  for (const [i, id] of aggregatedItemIds.entries()) await referenced(em, LicensedItem, 'Licensed item', id, ['input', 'aggregatedItemIds', i]);
+  const aggregatedItemIds = await aggregatedItemIdsOf(em, input.aggregatedItemIds ?? []);
   const item = owned(Object.assign(new LicensedItem(), {
     name, displayName: input.displayName ?? null, description: input.description ?? null,
     type: input.type ?? null, version: input.version ?? null, aggregatedItemIds,
@@ -49,8 +60,7 @@ export async function createLicenseModel(em: Em, caller: Caller, input: LicenseM
 
 /** Absent fields keep their value; a constraint given as null is removed (see constraintsOf). */
 export async function updateLicenseModel(em: Em, id: string, input: LicenseModelInput): Promise<LicenseModel> {
-  const model = await em.findOne(LicenseModel, { id });
-  if (!model) throw new NotFoundError('LicenseModel', id);
+  const model = await findOrFail(em, LicenseModel, 'LicenseModel', id);
   const constraints = constraintsOf(input);
   if (input.name !== undefined) {
     model.name = requiredName(input.name, ['input', 'name']);

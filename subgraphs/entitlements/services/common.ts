@@ -1,5 +1,6 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
-import { BadUserInputError } from '../../../lib/errors';
+import { BadUserInputError, NotFoundError } from '../../../lib/errors';
+import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import { isOrderedPeriod } from '../domain/validity';
 
@@ -17,12 +18,24 @@ export function checkPeriod(validFrom: Date | null | undefined, validUntil: Date
   if (!isOrderedPeriod(validFrom, validUntil)) throw new BadUserInputError('The validity must end after it starts', untilPath);
 }
 
+/** A row of this subgraph by ID, or null. An ID that is not a UUID names no row (PostgreSQL would refuse it). */
+function findById<T extends object>(em: Em, entity: EntityName<T>, id: string): Promise<T | null> {
+  return isUuid(id) ? em.findOne(entity, { id: id.toLowerCase() } as FilterQuery<T>) : Promise.resolve(null);
+}
+
 /**
  * A row that an input refers to by id: it must exist in this subgraph (and the caller's account,
  * by the tenant filter), else the input is wrong at `path`.
  */
 export async function referenced<T extends object>(em: Em, entity: EntityName<T>, label: string, id: string, path: Path): Promise<T> {
-  const row = await em.findOne(entity, { id } as FilterQuery<T>);
+  const row = await findById(em, entity, id);
   if (!row) throw new BadUserInputError(`${label} ${JSON.stringify(id)} was not found`, path);
+  return row;
+}
+
+/** The row a mutation acts on (its `id` argument): NOT_FOUND when there is none. */
+export async function findOrFail<T extends object>(em: Em, entity: EntityName<T>, typeName: string, id: string): Promise<T> {
+  const row = await findById(em, entity, id);
+  if (!row) throw new NotFoundError(typeName, id);
   return row;
 }

@@ -1,5 +1,6 @@
 import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Entitlement } from '../entities/Entitlement';
@@ -16,8 +17,9 @@ export const ANY_ENTITLEMENT = 'any';
 export function createEntitlement(em: Em, caller: Caller, input: EntitlementInput): Entitlement {
   const name = requiredName(input.name, ['input', 'name']);
   checkPeriod(input.validFrom, input.validUntil, ['input', 'validUntil']);
+  const organizationId = requireUuid(input.organizationId, ['input', 'organizationId']);
   const entitlement = owned(Object.assign(new Entitlement(), {
-    organizationId: input.organizationId, name, description: input.description ?? null,
+    organizationId, name, description: input.description ?? null,
     validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null,
   }), caller);
   em.persist(entitlement);
@@ -28,17 +30,18 @@ export function createEntitlement(em: Em, caller: Caller, input: EntitlementInpu
 /** Puts a license (licenses subgraph) in an entitlement; a license is in at most one entitlement. */
 export async function addEntitlementLicense(em: Em, caller: Caller, input: EntitlementLicenseInput): Promise<EntitlementLicense> {
   checkPeriod(input.validFrom, input.validUntil, ['input', 'validUntil']);
-  await referenced(em, Entitlement, 'Entitlement', input.entitlementId, ['input', 'entitlementId']);
-  await referenced(em, LicensedItem, 'Licensed item', input.licensedItemId, ['input', 'licensedItemId']);
-  await referenced(em, LicenseModel, 'License model', input.licenseModelId, ['input', 'licenseModelId']);
-  const existing = await em.findOne(EntitlementLicense, { licenseId: input.licenseId });
+  // the license is another subgraph's: only the format of its ID can be checked here
+  const licenseId = requireUuid(input.licenseId, ['input', 'licenseId']);
+  const entitlement = await referenced(em, Entitlement, 'Entitlement', input.entitlementId, ['input', 'entitlementId']);
+  const item = await referenced(em, LicensedItem, 'Licensed item', input.licensedItemId, ['input', 'licensedItemId']);
+  const model = await referenced(em, LicenseModel, 'License model', input.licenseModelId, ['input', 'licenseModelId']);
+  const existing = await em.findOne(EntitlementLicense, { licenseId });
   if (existing) {
-    throw new ConflictError(`License ${JSON.stringify(input.licenseId)} is already in entitlement ${JSON.stringify(existing.entitlementId)}`,
+    throw new ConflictError(`License ${JSON.stringify(licenseId)} is already in entitlement ${JSON.stringify(existing.entitlementId)}`,
       { argumentPath: ['input', 'licenseId'] });
   }
   const binding = owned(Object.assign(new EntitlementLicense(), {
-    entitlementId: input.entitlementId, licenseId: input.licenseId,
-    licensedItemId: input.licensedItemId, licenseModelId: input.licenseModelId,
+    entitlementId: entitlement.id, licenseId, licensedItemId: item.id, licenseModelId: model.id,
     validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null, active: input.active ?? true,
     scopeBindings: (input.scopeBindings ?? []).map((s) => ({ type: s.type, externalId: s.externalId ?? null, externalName: s.externalName ?? null })),
   }), caller);
@@ -53,11 +56,12 @@ export async function addEntitlementLicense(em: Em, caller: Caller, input: Entit
  * An entitlement of another organization is not found (the path names the organization).
  */
 export async function entitlementLicenses(em: Em, organizationId: string, entitlementId: string): Promise<EntitlementLicense[]> {
+  const organization = requireUuid(organizationId, ['organizationId']);
   let entitlementIds: string[];
   if (entitlementId === ANY_ENTITLEMENT) {
-    entitlementIds = (await em.find(Entitlement, { organizationId }, { fields: ['id'] })).map((e) => e.id);
+    entitlementIds = (await em.find(Entitlement, { organizationId: organization }, { fields: ['id'] })).map((e) => e.id);
   } else {
-    const entitlement = await em.findOne(Entitlement, { id: entitlementId, organizationId });
+    const entitlement = isUuid(entitlementId) ? await em.findOne(Entitlement, { id: entitlementId.toLowerCase(), organizationId: organization }) : null;
     if (!entitlement) throw new NotFoundError('Entitlement', entitlementId);
     entitlementIds = [entitlement.id];
   }

@@ -1,5 +1,6 @@
 import { owned } from '../../../lib/entity';
-import { ConflictError, NotFoundError, BadUserInputError } from '../../../lib/errors';
+import { ConflictError, BadUserInputError } from '../../../lib/errors';
+import { isUuid, requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { checkOrderLines } from '../domain/orders';
@@ -13,11 +14,26 @@ import { UseCountCredit } from '../entities/UseCountCredit';
 import { UseTimeCredit } from '../entities/UseTimeCredit';
 import type { LicenseCredit } from '../entities/credit';
 import type { LicenseOrderInput, LicenseOrderLineInput } from '../generated/graphql';
+import { findOrFail } from './common';
 import { recordEntitlementEvent } from './events';
+
+/**
+ * The lines with their IDs in one form: the license and product (other subgraphs' rows) must be UUIDs;
+ * the rows of this subgraph are lower-cased for lookup (a malformed one is simply not found below).
+ */
+function normalizedLines(lines: ReadonlyArray<LicenseOrderLineInput>): LicenseOrderLineInput[] {
+  return lines.map((line, i) => ({
+    ...line,
+    licenseId: requireUuid(line.licenseId, ['input', 'lines', i, 'licenseId']),
+    productId: line.productId ? requireUuid(line.productId, ['input', 'lines', i, 'productId']) : null,
+    licensedItemId: line.licensedItemId.toLowerCase(),
+    entitlementId: line.entitlementId?.toLowerCase() ?? null,
+  }));
+}
 
 /** The rows the lines refer to, each kind fetched in one query whatever the number of lines. */
 async function referencedRows(em: Em, lines: LicenseOrderLineInput[]) {
-  const ids = (pick: (l: LicenseOrderLineInput) => string | null | undefined) => [...new Set(lines.map(pick).filter((v): v is string => !!v))];
+  const ids = (pick: (l: LicenseOrderLineInput) => string | null | undefined) => [...new Set(lines.map(pick).filter((v): v is string => !!v && isUuid(v)))];
   // one after the other: a transaction's connection runs one statement at a time
   const items = await em.find(LicensedItem, { id: { $in: ids((l) => l.licensedItemId) } });
   const entitlements = await em.find(Entitlement, { id: { $in: ids((l) => l.entitlementId) } });
@@ -75,15 +91,17 @@ function lineOf(order: LicenseOrder, input: LicenseOrderLineInput, position: num
 /** Places an order: each line grants one credit to its license, in the same transaction. */
 export async function placeLicenseOrder(em: Em, caller: Caller, input: LicenseOrderInput): Promise<LicenseOrder> {
   checkOrderLines(input);
-  const rows = await referencedRows(em, input.lines);
-  input.lines.forEach((line, i) => checkLineReferences(line, i, input.organizationId, rows));
+  const organizationId = requireUuid(input.organizationId, ['input', 'organizationId']);
+  const inputLines = normalizedLines(input.lines);
+  const rows = await referencedRows(em, inputLines);
+  inputLines.forEach((line, i) => checkLineReferences(line, i, organizationId, rows));
   const order = owned(Object.assign(new LicenseOrder(), {
-    organizationId: input.organizationId, orderNumber: input.orderNumber ?? null,
+    organizationId, orderNumber: input.orderNumber ?? null,
     orderDate: input.orderDate ?? null, metadata: input.metadata ?? null,
   }), caller);
   em.persist(order);
-  const lines = input.lines.map((line, i) => lineOf(order, line, i));
-  lines.forEach((line, i) => em.persist([line, creditOf(line, input.lines[i])]));
+  const lines = inputLines.map((line, i) => lineOf(order, line, i));
+  lines.forEach((line, i) => em.persist([line, creditOf(line, inputLines[i])]));
   recordEntitlementEvent(em, 'license-order.placed', 'LicenseOrder', order, {
     lines: lines.map((l) => ({ id: l.id, licenseId: l.licenseId, creditType: l.creditType, quantity: l.quantity })),
   });
@@ -95,11 +113,10 @@ export async function placeLicenseOrder(em: Em, caller: Caller, input: LicenseOr
  * concurrent cancellations of one order fail the second with CONFLICT instead of both passing.
  */
 export async function cancelLicenseOrder(em: Em, caller: Caller, id: string): Promise<LicenseOrder> {
-  const order = await em.findOne(LicenseOrder, { id });
-  if (!order) throw new NotFoundError('LicenseOrder', id);
-  const changed = await em.nativeUpdate(LicenseOrder, { id, accountId: caller.accountId, canceled: false }, { canceled: true, updatedAt: new Date() });
+  const order = await findOrFail(em, LicenseOrder, 'LicenseOrder', id);
+  const changed = await em.nativeUpdate(LicenseOrder, { id: order.id, accountId: caller.accountId, canceled: false }, { canceled: true, updatedAt: new Date() });
   if (changed === 0) throw new ConflictError(`License order ${JSON.stringify(id)} is already canceled`);
-  const lineIds = (await em.find(LicenseOrderLine, { licenseOrderId: id }, { fields: ['id'] })).map((l) => l.id);
+  const lineIds = (await em.find(LicenseOrderLine, { licenseOrderId: order.id }, { fields: ['id'] })).map((l) => l.id);
   const removed = { accountId: caller.accountId, licenseOrderLineId: { $in: lineIds } };
   let creditsRemoved = 0;
   for (const credit of [SeatCountCredit, UseCountCredit, UseTimeCredit]) creditsRemoved += await em.nativeDelete(credit, removed);
