@@ -3,15 +3,12 @@
  * folder or on a temporary PostgreSQL database when DATABASE_URL is set. Prints numbers only.
  *   BENCH_REQUESTS (default 2000) requests per scenario, BENCH_CONCURRENCY (default 20) at once.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ALL_SCOPES, authConfigFromEnv, signToken } from '../lib/auth';
 import { envInt } from '../lib/config';
-import { createTemporaryPostgresDatabase } from '../lib/testing/postgres';
 import { DEMO } from '../scripts/seed/ids';
 import { seedDemoData } from '../scripts/seed';
 import { startStack } from '../scripts/stack';
+import { freshDatabase } from '../test/testkit/databases';
 
 const REQUESTS = envInt('BENCH_REQUESTS', 2000);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 20);
@@ -43,14 +40,13 @@ async function scenario(name: string, url: string, query: string, variables: (i:
 }
 
 async function main(): Promise<void> {
-  const pg = process.env.DATABASE_URL ? await createTemporaryPostgresDatabase(process.env.DATABASE_URL) : null;
-  const dir = pg ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const stack = await startStack({ databaseUrl: pg?.url, sqliteDir: dir, port: 0 });
+  const db = await freshDatabase(process.env.DATABASE_URL ? 'postgresql' : 'sqlite');
+  const stack = await startStack({ databaseUrl: db.databaseUrl, sqliteDir: db.sqliteDir, port: 0 });
   try {
     await seedDemoData(stack.subgraphs);
     authorization = `Bearer ${await signToken({ accountId: DEMO.accountId, subject: 'bench', scopes: [...ALL_SCOPES] }, authConfigFromEnv().jwtSecret ?? '')}`;
     const url = stack.gateway.url;
-    console.log(`${pg ? 'PostgreSQL' : 'SQLite'}, ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent`);
+    console.log(`${db.databaseUrl ? 'PostgreSQL' : 'SQLite'}, ${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent`);
     await scenario('license across 5 subgraphs', url,
       'query($id: ID!) { license(id: $id) { key status seatsTotal computerAssignments { totalCount } costsSummary { totalCost } deviceLicenseLines { totalCount } } }',
       (i) => ({ id: DEMO.licenses[i % DEMO.licenses.length] }));
@@ -60,8 +56,7 @@ async function main(): Promise<void> {
       'mutation($id: ID!) { incrementLicenseUsage(id: $id) { uses } }', (i) => ({ id: DEMO.licenses[i % 8] }));
   } finally {
     await stack.stop();
-    await pg?.drop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await db.drop();
   }
 }
 

@@ -13,16 +13,13 @@
  * Events go round-robin to the licenses. Latency is measured from the mutation's HTTP response (and from the
  * event's occurredAt) to the payload's arrival at the client, all on this process's clock.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { ALL_SCOPES, authConfigFromEnv, DEV_ACCOUNT_ID, signToken } from '../lib/auth';
 import { envInt } from '../lib/config';
 import { InProcessBus, RedisBus, type EventBus } from '../lib/events';
-import { createTemporaryPostgresDatabase } from '../lib/testing/postgres';
 import { startStack, type Stack } from '../scripts/stack';
+import { freshDatabase } from '../test/testkit/databases';
 import { openSubscribers, wants, type SubscriberSpec, type Subscribers } from './subscription-clients';
 import { gql, printReport, until, type Measured, type OnBus } from './subscription-report';
 
@@ -142,20 +139,18 @@ async function measure(stack: Stack, bus: EventBus): Promise<Measured> {
 
 /** One run on `bus`, over a fresh database; the bus is closed afterwards. */
 async function run(label: string, bus: EventBus): Promise<void> {
-  const pg = process.env.DATABASE_URL ? await createTemporaryPostgresDatabase(process.env.DATABASE_URL) : null;
-  const dir = pg ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'bench-subscriptions-'));
+  const db = await freshDatabase(process.env.DATABASE_URL ? 'postgresql' : 'sqlite');
   try {
-    const stack = await startStack({ bus, databaseUrl: pg?.url, sqliteDir: dir, port: 0 });
+    const stack = await startStack({ bus, databaseUrl: db.databaseUrl, sqliteDir: db.sqliteDir, port: 0 });
     try {
       const measured = await measure(stack, bus);
-      printReport(`${label} · ${pg ? 'PostgreSQL' : 'SQLite'} · ${SUBSCRIBERS} subscribers on ${Math.min(SOCKETS, SUBSCRIBERS)} sockets · ${EVENTS} increments, ${CONCURRENCY} at once`, measured);
+      printReport(`${label} · ${db.databaseUrl ? 'PostgreSQL' : 'SQLite'} · ${SUBSCRIBERS} subscribers on ${Math.min(SOCKETS, SUBSCRIBERS)} sockets · ${EVENTS} increments, ${CONCURRENCY} at once`, measured);
     } finally {
       await stack.stop();
     }
   } finally {
     await bus.close().catch((err) => console.error('closing the bus failed', err));
-    await pg?.drop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await db.drop();
   }
 }
 

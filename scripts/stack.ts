@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, defaultSubgraphPort, type SubgraphName } from '../lib/config';
+import { DEFAULT_GATEWAY_PORT, SUBGRAPH_NAMES, defaultSubgraphPort, type SubgraphName } from '../lib/config';
 import { loadSubgraph } from '../lib/registry';
 import { startSubgraph, type RunningSubgraph } from '../lib/subgraph';
 import { startGateway, type RunningGateway } from '../gateway';
@@ -39,7 +39,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const started: RunningSubgraph[] = [];
   try {
     for (const name of SUBGRAPH_NAMES) {
-      const port = opts.port ? defaultSubgraphPort(name) - 4000 + opts.port : 0;
+      const port = opts.port ? opts.port + defaultSubgraphPort(name) - DEFAULT_GATEWAY_PORT : 0;
       const sqlitePath = opts.sqliteDir ? `${opts.sqliteDir}/${name}.sqlite` : undefined;
       started.push(await startSubgraph(loadSubgraph(name), { port, host: opts.host, databaseUrl: opts.databaseUrl, sqlitePath, bus }));
     }

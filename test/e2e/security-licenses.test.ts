@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ALL_SCOPES } from '../../lib/auth';
-import { BAD_CREDENTIALS, bearerHeaders, gatewayAndSubgraph, postWithoutRouterSecret, ROUTER_SECRET_FLAWS, routerHeaders, testToken, withRouterSecret } from '../testkit/auth';
+import { gatewayAndSubgraph, routerHeaders, testToken } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { client, type TestClient } from '../testkit/graphql';
+import { describeAuthentication } from '../testkit/security';
 import { startTestStack, type TestStack } from '../testkit/stack';
 import { newLicense, newUser } from './licenses-fixtures';
 
@@ -46,18 +47,11 @@ describe.each(DATABASE_KINDS)('licenses security (%s)', (kind) => {
   });
   afterAll(async () => { await t?.stop(); });
 
-  describe('authentication', () => {
-    it.each(BAD_CREDENTIALS)('refuses %s with UNAUTHENTICATED at the gateway and at the subgraph', async (_name, make) => {
-      const token = await make();
-      const authorization = bearerHeaders(token);
-      await t.gatewayWith(authorization).fails('UNAUTHENTICATED', COUNTS);
-      await subgraph(withRouterSecret(authorization)).fails('UNAUTHENTICATED', COUNTS);
-      await t.gatewayWith(authorization).fails('UNAUTHENTICATED', 'mutation { createProduct(input: { name: "x" }) { id } }');
-    });
-
-    it.each(ROUTER_SECRET_FLAWS)('the subgraph refuses a request %s with 401 UNAUTHENTICATED, even with a valid token', async (_name, secret) => {
-      expect(await postWithoutRouterSecret(t.stack.subgraphs.licenses.url, COUNTS, secret)).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
-    });
+  describeAuthentication({
+    stack: () => t,
+    subgraph: 'licenses',
+    operations: [{ query: COUNTS }, { query: 'mutation { createProduct(input: { name: "x" }) { id } }' }],
+    state: async () => [await readBack(), await counts()],
   });
 
   describe('scopes', () => {
