@@ -26,3 +26,19 @@ describe('internal errors', () => {
     }
   });
 });
+
+describe('invalid variables', () => {
+  const known = (message: string) => formatClientError({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message)).message;
+
+  it('do not send secret-named input fields back, and keep the rest of the message', () => {
+    expect(known('Variable "$i" got invalid value { username: "u", password: "p\\"w; at \\"x", idToken: "t" }; Field "pakId" of required type "String!" was not provided.'))
+      .toBe('Variable "$i" got invalid value { username: "u", password: "<redacted>", idToken: "<redacted>" }; Field "pakId" of required type "String!" was not provided.');
+  });
+
+  it('do not repeat a scalar refused at a secret-named field', () => {
+    expect(known('Variable "$i" got invalid value 12345 at "i.password"; String cannot represent a non string value: 12345'))
+      .toBe('Variable "$i" got invalid value "<redacted>" at "i.password"; the value is not valid for its type.');
+    expect(known('Variable "$i" got invalid value 12345 at "i.pakId"; String cannot represent a non string value: 12345'))
+      .toBe('Variable "$i" got invalid value 12345 at "i.pakId"; String cannot represent a non string value: 12345');
+  });
+});

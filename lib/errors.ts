@@ -51,10 +51,11 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/** Not allowed; `extra` may name a `reason` (e.g. `RESERVATION_REQUIRED`). */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN' as const;
-  constructor(message: string) {
-    super(message, 'FORBIDDEN');
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, 'FORBIDDEN', extra);
   }
 }
 
@@ -94,6 +95,22 @@ export function redactedForLog(error: unknown): string {
   return text.replace(SQL_LITERAL, "'?'");
 }
 
+/** A secret-named field (`password`, `idToken`, `signingSecret`, ...) as graphql-js prints an input value: `password: "…"`. */
+const ECHOED_SECRET_FIELD = /\b(\w*(?:password|secret|token)\w*: )"(?:[^"\\]|\\.)*"/gi;
+/** A scalar refused at a secret-named input field: graphql-js repeats it before and after the path. */
+const ECHOED_SECRET_SCALAR = /^(Variable "\$\w+" got invalid value ).*?( at "[^"]*(?:password|secret|token)[^"]*"; ).*$/is;
+
+/**
+ * graphql-js repeats an invalid variable's value in its message (`Variable "$i" got invalid value { username: "u",
+ * password: "…" }; Field "pakId" of required type "String!" was not provided.`): secret-named fields are blanked, so
+ * that a malformed request does not send a password back (nor into anything that records responses).
+ */
+export function withoutEchoedSecrets(message: string): string {
+  return message
+    .replace(ECHOED_SECRET_SCALAR, '$1"<redacted>"$2the value is not valid for its type.')
+    .replace(ECHOED_SECRET_FIELD, '$1"<redacted>"');
+}
+
 /**
  * The one place where errors are shaped for clients (subgraphs and gateway): known codes pass
  * through; ORM errors are mapped to their codes; anything else becomes INTERNAL_SERVER_ERROR with
@@ -103,7 +120,7 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, message: withoutEchoedSecrets(formatted.message), extensions };
   }
   const original = error instanceof GraphQLError ? error.originalError : error;
   const mapped = mapDriverError(original);

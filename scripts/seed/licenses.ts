@@ -1,4 +1,5 @@
 import type { Em } from '../../lib/orm';
+import { sealSecret, secretsKey } from '../../lib/secrets';
 import { Account } from '../../subgraphs/licenses/entities/Account';
 import { License } from '../../subgraphs/licenses/entities/License';
 import { LicenseMetadata } from '../../subgraphs/licenses/entities/LicenseMetadata';
@@ -8,9 +9,8 @@ import { Organization } from '../../subgraphs/licenses/entities/Organization';
 import { Policy } from '../../subgraphs/licenses/entities/Policy';
 import { Product } from '../../subgraphs/licenses/entities/Product';
 import { User } from '../../subgraphs/licenses/entities/User';
-import { signingKeySecret } from '../../subgraphs/licenses/services/accounts';
 import { generateLicenseKey } from '../../subgraphs/licenses/services/license-key';
-import { generateSigningKeyPair, sealPrivateKey } from '../../subgraphs/licenses/services/signing-keys';
+import { generateSigningKeyPair } from '../../subgraphs/licenses/services/signing-keys';
 import { DEMO } from './ids';
 
 const DAY = 86_400_000;
@@ -64,7 +64,7 @@ function people(em: Em): void {
 /** The licenses subgraph's demo rows: account, catalog, people, 20 licenses in every status, meters, machines. */
 export async function seed(em: Em): Promise<void> {
   const pair = generateSigningKeyPair();
-  em.persist(own(new Account(), { id: accountId, name: 'Demo account', signingPublicKey: pair.publicKeyDer, signingPrivateKeySealed: sealPrivateKey(pair.privateKeyPem, signingKeySecret()) }));
+  em.persist(own(new Account(), { id: accountId, name: 'Demo account', signingPublicKey: pair.publicKeyDer, signingPrivateKeySealed: sealSecret(pair.privateKeyPem, secretsKey()) }));
   const policies = catalog(em);
   people(em);
   const now = Date.now();

@@ -50,6 +50,13 @@ describe.each(DATABASE_KINDS)('devices subgraph: the events each mutation record
       () => [['device.eula.accepted', vm]],
     ],
     [
+      'installDeviceLicenseByCallHome',
+      () => mutate(`mutation($d: ID!, $i: DeviceCallHomeInstallInput!) { installDeviceLicenseByCallHome(deviceId: $d, input: $i) { id } }`, {
+        d: vm, i: { username: 'u', password: 'p', licenseServerUrl: 'https://licensing.example.com/', pakId: 'PAK1', sendToEmailId: 'a@example.com' },
+      }),
+      () => [['device.license.call-home-requested', vm]],
+    ],
+    [
       'acceptDeviceEula (decline)',
       () => mutate(`mutation($d: ID!) { acceptDeviceEula(deviceId: $d, eulaUri: "/api/v1/license/eula", accept: false) { id } }`, { d: host }),
       () => [['device.eula.declined', host]],

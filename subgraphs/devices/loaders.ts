@@ -4,6 +4,7 @@ import { DEVICE_FILTER_FIELDS } from './services/device-filter';
 import type { Em } from '../../lib/orm';
 import { Datacenter } from './entities/Datacenter';
 import { Device } from './entities/Device';
+import { DeviceCallHomeInstallation } from './entities/DeviceCallHomeInstallation';
 import { DeviceLicenseLine } from './entities/DeviceLicenseLine';
 
 /** Devices by their second key: one `WHERE fingerprint IN (...)` per tick, answers in key order. */
@@ -25,6 +26,8 @@ export function createLoaders(em: Em) {
     licenseLine: byIdLoader(em, DeviceLicenseLine),
     virtualDevicesByHost: byParentLoader(em, Device, 'hostDeviceId', { createdAt: 'asc', id: 'asc' }),
     licenseLinesByDevice: byParentLoader(em, DeviceLicenseLine, 'deviceId', { index: 'asc' }),
+    // newest first (seed 004 leaves the order open; the latest request is the one a reader looks for)
+    callHomeInstallationsByDevice: byParentLoader(em, DeviceCallHomeInstallation, 'deviceId', { requestedAt: 'desc', id: 'desc' }),
     licenseLinesByLicense: byParentLoader(em, DeviceLicenseLine, 'licenseId', { createdAt: 'asc', id: 'asc' }),
   };
 }

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Datacenter as DatacenterEntity } from '../entities/Datacenter';
 import type { Device as DeviceEntity } from '../entities/Device';
+import type { DeviceCallHomeInstallation as DeviceCallHomeInstallationEntity } from '../entities/DeviceCallHomeInstallation';
 import type { DeviceLicenseLine as DeviceLicenseLineEntity } from '../entities/DeviceLicenseLine';
 import type { License as LicenseEntity } from '../entities/License';
 import type { BusEvent as BusEventEntity } from '../../../lib/events/bus';
@@ -91,6 +92,8 @@ export type Device = {
   __typename?: 'Device';
   /** The technology license package the device boots with (seed 004 GET /api/v1/license/boot); STANDARD unless set. */
   bootLevel: BootLevel;
+  /** The license installations through the call-home feature requested for the device (seed 004 POST /api/v1/license/call-home), newest first. */
+  callHomeInstallations: DeviceCallHomeInstallationConnection;
   /** Number of CPU cores. */
   cores: Scalars['Int']['output'];
   /** When the device was registered. */
@@ -144,6 +147,13 @@ export type Device = {
 
 
 /** A network device, computer or virtual machine that holds licenses. Identified by its ID or by its fingerprint (unique per account). */
+export type DeviceCallHomeInstallationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A network device, computer or virtual machine that holds licenses. Identified by its ID or by its fingerprint (unique per account). */
 export type DeviceLicenseLinesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   detail?: InputMaybe<Scalars['Boolean']['input']>;
@@ -156,6 +166,79 @@ export type DeviceVirtualDevicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/**
+ * A license installation through the call-home feature (seed 004 POST /api/v1/license/call-home): every property
+ * is mandatory.
+ */
+export type DeviceCallHomeInstallInput = {
+  /** The URL of the license server (seed 004 `license-server-url`): an absolute `https` URL without credentials, up to 2048 characters. */
+  licenseServerUrl: Scalars['String']['input'];
+  /** The ID of the product activation key (PAK) whose license is installed (seed 004 `pak-id`); 1 to 64 characters, no spaces. */
+  pakId: Scalars['String']['input'];
+  /** The password the device gives the license server (seed 004 `password`); 1 to 1024 characters, kept as given. Stored sealed (encrypted); never returned. */
+  password: Scalars['String']['input'];
+  /** The email address the license is sent to (seed 004 `send-to-email-id`, written `send-to-mail-id` in its example). */
+  sendToEmailId: Scalars['String']['input'];
+  /** The username the device gives the license server (seed 004 `username`); 1 to 255 characters, kept as given. */
+  username: Scalars['String']['input'];
+};
+
+/**
+ * A license installation through the call-home feature (seed 004 POST /api/v1/license/call-home): the device is to
+ * contact the license server with the given credentials and PAK and install the license it gets. The password is
+ * stored sealed (encrypted) and is never returned.
+ */
+export type DeviceCallHomeInstallation = {
+  __typename?: 'DeviceCallHomeInstallation';
+  /** The device that installs the license. */
+  device: Maybe<Device>;
+  /** ID of the device that installs the license. */
+  deviceId: Scalars['ID']['output'];
+  /** Unique ID of the installation request. */
+  id: Scalars['ID']['output'];
+  /** The URL of the license server, e.g. `https://tools-stage-was5.cisco.com/SWIFT/Licensing/` (seed 004 `license-server-url`). */
+  licenseServerUrl: Scalars['String']['output'];
+  /** The ID of the product activation key (PAK) whose license is installed (seed 004 `pak-id`). */
+  pakId: Scalars['String']['output'];
+  /** When the installation was requested. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** The email address the license is sent to (seed 004 `send-to-email-id`). */
+  sendToEmailId: Scalars['String']['output'];
+  /** The state of the installation. */
+  status: DeviceCallHomeInstallationStatus;
+  /** The username the device gives the license server (seed 004 `username`). */
+  username: Scalars['String']['output'];
+};
+
+/** A page of call-home license installations. */
+export type DeviceCallHomeInstallationConnection = {
+  __typename?: 'DeviceCallHomeInstallationConnection';
+  /** The installations of this page. */
+  edges: Array<DeviceCallHomeInstallationEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of installations in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A call-home license installation in a page. */
+export type DeviceCallHomeInstallationEdge = {
+  __typename?: 'DeviceCallHomeInstallationEdge';
+  /** Cursor of the installation. */
+  cursor: Scalars['String']['output'];
+  /** The installation. */
+  node: DeviceCallHomeInstallation;
+};
+
+/**
+ * The state of a license installation through the call-home feature. The platform records the request for the
+ * device's call-home agent and makes no outbound call itself; the states that follow are the ones the device reports
+ * back, added as devices report them.
+ */
+export type DeviceCallHomeInstallationStatus =
+  /** The installation was requested and recorded for the device's call-home agent; the device has not reported on it yet. */
+  | 'REQUESTED';
 
 /** A page of devices. */
 export type DeviceConnection = {
@@ -179,7 +262,7 @@ export type DeviceEdge = {
 
 /**
  * A committed change of a device, as delivered by `deviceEvents`: registration, updates, deletion,
- * license lines, EULA answers, boot level and throughput changes. `device` is resolved when the event is
+ * license lines, EULA answers, call-home license installations, boot level and throughput changes. `device` is resolved when the event is
  * delivered; `data` is the device as the change left it.
  */
 export type DeviceEvent = {
@@ -402,6 +485,12 @@ export type Mutation = {
   createDatacenter: Datacenter;
   /** Deletes a device and its license lines; its virtual devices lose their host. Returns the device as it was. */
   deleteDevice: Device;
+  /**
+   * Installs a license through the call-home feature (seed 004 POST /api/v1/license/call-home): records the request,
+   * with the password sealed, for the device's call-home agent; no call is made from the platform. The EULA must be
+   * accepted first (seed 004 workflow: accept the EULA, then install the license); otherwise CONFLICT.
+   */
+  installDeviceLicenseByCallHome: DeviceCallHomeInstallation;
   /** Registers a device. A fingerprint already registered in the account is a CONFLICT. */
   registerDevice: Device;
   /** Gives a cloned virtual device a new UDI: a new serial number for the same product ID (seed 004 POST /api/v1/license/udi). */
@@ -435,6 +524,12 @@ export type MutationCreateDatacenterArgs = {
 
 export type MutationDeleteDeviceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationInstallDeviceLicenseByCallHomeArgs = {
+  deviceId: Scalars['ID']['input'];
+  input: DeviceCallHomeInstallInput;
 };
 
 
@@ -711,6 +806,11 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<DeviceEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  DeviceCallHomeInstallInput: DeviceCallHomeInstallInput;
+  DeviceCallHomeInstallation: ResolverTypeWrapper<DeviceCallHomeInstallationEntity>;
+  DeviceCallHomeInstallationConnection: ResolverTypeWrapper<Omit<DeviceCallHomeInstallationConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceCallHomeInstallationEdge']> }>;
+  DeviceCallHomeInstallationEdge: ResolverTypeWrapper<Omit<DeviceCallHomeInstallationEdge, 'node'> & { node: ResolversTypes['DeviceCallHomeInstallation'] }>;
+  DeviceCallHomeInstallationStatus: DeviceCallHomeInstallationStatus;
   DeviceConnection: ResolverTypeWrapper<Omit<DeviceConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceEdge']> }>;
   DeviceEdge: ResolverTypeWrapper<Omit<DeviceEdge, 'node'> & { node: ResolversTypes['Device'] }>;
   DeviceEvent: ResolverTypeWrapper<BusEventEntity>;
@@ -747,6 +847,10 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Device: DeviceEntity;
   Boolean: Scalars['Boolean']['output'];
+  DeviceCallHomeInstallInput: DeviceCallHomeInstallInput;
+  DeviceCallHomeInstallation: DeviceCallHomeInstallationEntity;
+  DeviceCallHomeInstallationConnection: Omit<DeviceCallHomeInstallationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceCallHomeInstallationEdge']> };
+  DeviceCallHomeInstallationEdge: Omit<DeviceCallHomeInstallationEdge, 'node'> & { node: ResolversParentTypes['DeviceCallHomeInstallation'] };
   DeviceConnection: Omit<DeviceConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceEdge']> };
   DeviceEdge: Omit<DeviceEdge, 'node'> & { node: ResolversParentTypes['Device'] };
   DeviceEvent: BusEventEntity;
@@ -797,6 +901,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device'], FederationReferenceType extends FederationReferenceTypes['Device'] = FederationReferenceTypes['Device']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Device']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bootLevel?: Resolver<ResolversTypes['BootLevel'], ParentType, ContextType>;
+  callHomeInstallations?: Resolver<ResolversTypes['DeviceCallHomeInstallationConnection'], ParentType, ContextType, Partial<DeviceCallHomeInstallationsArgs>>;
   cores?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   datacenter?: Resolver<Maybe<ResolversTypes['Datacenter']>, ParentType, ContextType>;
@@ -819,6 +924,29 @@ export type DeviceResolvers<ContextType = Context, ParentType extends ResolversP
   udi?: Resolver<Maybe<ResolversTypes['DeviceUdi']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   virtualDevices?: Resolver<ResolversTypes['DeviceConnection'], ParentType, ContextType, Partial<DeviceVirtualDevicesArgs>>;
+};
+
+export type DeviceCallHomeInstallationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceCallHomeInstallation'] = ResolversParentTypes['DeviceCallHomeInstallation']> = {
+  device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
+  deviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  licenseServerUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pakId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sendToEmailId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeviceCallHomeInstallationStatus'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeviceCallHomeInstallationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceCallHomeInstallationConnection'] = ResolversParentTypes['DeviceCallHomeInstallationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DeviceCallHomeInstallationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeviceCallHomeInstallationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceCallHomeInstallationEdge'] = ResolversParentTypes['DeviceCallHomeInstallationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeviceCallHomeInstallation'], ParentType, ContextType>;
 };
 
 export type DeviceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceConnection'] = ResolversParentTypes['DeviceConnection']> = {
@@ -916,6 +1044,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addDeviceLicenseLine?: Resolver<ResolversTypes['DeviceLicenseLine'], ParentType, ContextType, RequireFields<MutationAddDeviceLicenseLineArgs, 'deviceId' | 'input'>>;
   createDatacenter?: Resolver<ResolversTypes['Datacenter'], ParentType, ContextType, RequireFields<MutationCreateDatacenterArgs, 'input'>>;
   deleteDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationDeleteDeviceArgs, 'id'>>;
+  installDeviceLicenseByCallHome?: Resolver<ResolversTypes['DeviceCallHomeInstallation'], ParentType, ContextType, RequireFields<MutationInstallDeviceLicenseByCallHomeArgs, 'deviceId' | 'input'>>;
   registerDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRegisterDeviceArgs, 'input'>>;
   requestDeviceUdi?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRequestDeviceUdiArgs, 'deviceId'>>;
   setDeviceBootLevel?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationSetDeviceBootLevelArgs, 'deviceId' | 'level'>>;
@@ -953,6 +1082,9 @@ export type Resolvers<ContextType = Context> = {
   DatacenterEdge?: DatacenterEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Device?: DeviceResolvers<ContextType>;
+  DeviceCallHomeInstallation?: DeviceCallHomeInstallationResolvers<ContextType>;
+  DeviceCallHomeInstallationConnection?: DeviceCallHomeInstallationConnectionResolvers<ContextType>;
+  DeviceCallHomeInstallationEdge?: DeviceCallHomeInstallationEdgeResolvers<ContextType>;
   DeviceConnection?: DeviceConnectionResolvers<ContextType>;
   DeviceEdge?: DeviceEdgeResolvers<ContextType>;
   DeviceEvent?: DeviceEventResolvers<ContextType>;

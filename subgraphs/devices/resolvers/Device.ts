@@ -29,4 +29,6 @@ export const Device: DeviceResolvers = {
     const lines = await loaders.licenseLinesByDevice.load(device.id);
     return connectionFromArray(detail === false ? lines.map(summaryOf) : lines, args);
   },
+  callHomeInstallations: async (device, args, { loaders }) =>
+    connectionFromArray(await loaders.callHomeInstallationsByDevice.load(device.id), args),
 };

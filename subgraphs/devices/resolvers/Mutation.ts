@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../generated/graphql';
+import { installDeviceLicenseByCallHome } from '../services/call-home-installations';
 import { createDatacenter } from '../services/datacenters';
 import * as settings from '../services/device-settings';
 import * as devices from '../services/devices';
@@ -15,4 +16,5 @@ export const Mutation: MutationResolvers = {
   acceptDeviceEula: (_, { deviceId, eulaUri, accept }, { em }) => settings.acceptDeviceEula(em, deviceId, eulaUri, accept),
   setDeviceBootLevel: (_, { deviceId, level }, { em }) => settings.setDeviceBootLevel(em, deviceId, level),
   setDeviceThroughput: (_, { deviceId, level }, { em }) => settings.setDeviceThroughput(em, deviceId, level),
+  installDeviceLicenseByCallHome: (_, { deviceId, input }, { em, caller }) => installDeviceLicenseByCallHome(em, caller, deviceId, input),
 };

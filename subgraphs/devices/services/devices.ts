@@ -6,6 +6,7 @@ import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { checkThroughputLevel } from '../domain/throughput';
 import { Device } from '../entities/Device';
+import { DeviceCallHomeInstallation } from '../entities/DeviceCallHomeInstallation';
 import { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
 import type { RegisterDeviceInput, UpdateDeviceInput } from '../generated/graphql';
 import { applyDeviceInput } from './device-input';
@@ -56,7 +57,7 @@ export async function updateDevice(em: Em, id: string, input: UpdateDeviceInput)
   return device;
 }
 
-/** Deletes the device and its license lines; its virtual devices stay, without a host. */
+/** Deletes the device, its license lines and call-home installations; its virtual devices stay, without a host. */
 export async function deleteDevice(em: Em, caller: Caller, id: string): Promise<Device> {
   const device = await findDeviceOrFail(em, id);
   const guests = await em.find(Device, { hostDeviceId: device.id });
@@ -65,6 +66,7 @@ export async function deleteDevice(em: Em, caller: Caller, id: string): Promise<
     recordDeviceEvent(em, 'device.updated', guest);
   }
   await em.nativeDelete(DeviceLicenseLine, { deviceId: device.id, accountId: caller.accountId });
+  await em.nativeDelete(DeviceCallHomeInstallation, { deviceId: device.id, accountId: caller.accountId });
   recordDeviceEvent(em, 'device.deleted', device);
   em.remove(device);
   return device;

@@ -1,15 +1,8 @@
 import type { Em } from '../../../lib/orm';
+import { openSecret, sealSecret, secretsKey } from '../../../lib/secrets';
 import type { Caller } from '../../../lib/tenancy';
 import { Account } from '../entities/Account';
-import { generateSigningKeyPair, openPrivateKey, sealPrivateKey } from './signing-keys';
-
-/**
- * The secret that seals signing keys at rest. Development falls back to a fixed value; production
- * refuses to start without SIGNING_KEY_SECRET (see the README's configuration).
- */
-export function signingKeySecret(): string {
-  return process.env.SIGNING_KEY_SECRET ?? 'development-signing-key-secret';
-}
+import { generateSigningKeyPair } from './signing-keys';
 
 /**
  * The caller's account, created with a fresh Ed25519 key pair the first time it is needed. The first
@@ -22,7 +15,7 @@ export async function accountOf(em: Em, caller: Caller, name = 'Account'): Promi
   const pair = generateSigningKeyPair();
   await em.createQueryBuilder(Account).insert({
     id: caller.accountId, accountId: caller.accountId, name, createdAt: new Date(),
-    signingPublicKey: pair.publicKeyDer, signingPrivateKeySealed: sealPrivateKey(pair.privateKeyPem, signingKeySecret()),
+    signingPublicKey: pair.publicKeyDer, signingPrivateKeySealed: sealSecret(pair.privateKeyPem, secretsKey()),
   }).onConflict('id').ignore().execute();
   return em.findOneOrFail(Account, { id: caller.accountId }, { refresh: true });
 }
@@ -31,5 +24,5 @@ export async function accountOf(em: Em, caller: Caller, name = 'Account'): Promi
 export async function signingKeyOf(em: Em, caller: Caller): Promise<{ account: Account; privateKeyPem: string }> {
   const account = await accountOf(em, caller);
   await em.populate(account, ['signingPrivateKeySealed']);
-  return { account, privateKeyPem: openPrivateKey(account.signingPrivateKeySealed, signingKeySecret()) };
+  return { account, privateKeyPem: openSecret(account.signingPrivateKeySealed, secretsKey()) };
 }

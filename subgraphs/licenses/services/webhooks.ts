@@ -9,12 +9,11 @@ import { matchesEventType } from '../../../lib/events/topics';
 import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import { recordEvent, type OutboxEvent } from '../../../lib/outbox';
+import { openSecret, sealSecret, secretsKey } from '../../../lib/secrets';
 import type { Caller } from '../../../lib/tenancy';
 import { WebhookDelivery, type WebhookBody } from '../entities/WebhookDelivery';
 import { WebhookEndpoint } from '../entities/WebhookEndpoint';
-import { signingKeySecret } from './accounts';
 import { recordWebhookEndpointEvent, type LicenseEventType, type MachineEventType } from './events';
-import { openPrivateKey, sealPrivateKey } from './signing-keys';
 
 // --- rules (plain functions) ------------------------------------------------------------------------------
 
@@ -93,7 +92,7 @@ export function createWebhookEndpoint(
     accountId: caller.accountId,
     url: validateWebhookUrl(url),
     events: validateWebhookEvents(events),
-    signingSecretSealed: sealPrivateKey(secret, signingKeySecret()),
+    signingSecretSealed: sealSecret(secret, secretsKey()),
   });
   em.persist(endpoint);
   recordWebhookEndpointEvent(em, 'webhook-endpoint.created', endpoint);
@@ -136,5 +135,5 @@ export async function retryWebhookDelivery(em: Em, caller: Caller, id: string): 
 /** The endpoint's signing secret, unsealed for the delivery worker's HMAC; never returned through the API. */
 export async function endpointSigningSecret(em: Em, endpoint: WebhookEndpoint): Promise<string> {
   await em.populate(endpoint, ['signingSecretSealed']);
-  return openPrivateKey(endpoint.signingSecretSealed, signingKeySecret());
+  return openSecret(endpoint.signingSecretSealed, secretsKey());
 }
