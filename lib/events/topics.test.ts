@@ -65,6 +65,21 @@ describe('TOPICS', () => {
     expect(matches(event({ type: 'license.usage.incremented' }), { licenseId: randomUUID() })).toBe(false);
   });
 
+  it('licenseUsageChanged: also the consumption events of the entitlements subgraph, by the licenseId they carry', () => {
+    const { matches } = TOPICS.licenseUsageChanged;
+    const consumption = (type: string, licenseId = LICENSE) =>
+      event({ source: 'entitlements', type, entityType: 'LicenseLease', entityId: randomUUID(), payload: { licenseId } });
+    for (const type of ['entitlement.seat.consumed', 'entitlement.lease.granted', 'entitlement.lease.refreshed', 'entitlement.lease.released']) {
+      expect(matches(consumption(type), { licenseId: LICENSE })).toBe(true);
+    }
+    expect(matches(consumption('entitlement.lease.granted', randomUUID()), { licenseId: LICENSE })).toBe(false);
+    expect(matches(consumption('license-order.placed'), { licenseId: LICENSE })).toBe(false);
+    // the type decides with the source: a licenses event named like a consumption event is not one, and the reverse
+    expect(matches(event({ type: 'entitlement.lease.granted' }), { licenseId: LICENSE })).toBe(false);
+    expect(matches(consumption('license.usage.incremented'), { licenseId: LICENSE })).toBe(false);
+    expect(TOPICS.licenseEvents.matches(consumption('entitlement.seat.consumed'), {})).toBe(false);
+  });
+
   it('deviceEvents: device events of the devices subgraph, by device and type', () => {
     const { matches } = TOPICS.deviceEvents;
     const device = event({ source: 'devices', entityType: 'Device', type: 'device.registered', payload: {} });

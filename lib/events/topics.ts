@@ -27,7 +27,7 @@ export interface Topic {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** The license an event of the licenses subgraph is about: its own entity, or the `licenseId` it carries. */
+/** The license an event is about: its own entity (licenses subgraph), or the `licenseId` it carries. */
 export function licenseIdOf(event: BusEvent): string | undefined {
   return event.entityType === 'License' ? event.entityId : text(event.payload.licenseId);
 }
@@ -37,12 +37,21 @@ export const USAGE_EVENT_PATTERNS = [
   'license.usage.*', 'license.meter-attribute.*', 'machine.created', 'machine.deleted', 'license.checked-out', 'license.checked-in',
 ] as const;
 
+/** Types of the entitlements subgraph's consumption events, which carry the `licenseId` they change: seats and leases. */
+export const CONSUMPTION_EVENT_PATTERNS = ['entitlement.seat.*', 'entitlement.lease.*'] as const;
+
 function typesMatch(event: BusEvent, types: unknown): boolean {
   return !Array.isArray(types) || types.length === 0 || matchesEventType(types as string[], event.type);
 }
 
 function isLicenseEvent(event: BusEvent): boolean {
   return event.source === 'licenses' && (event.entityType === 'License' || event.entityType === 'Machine');
+}
+
+/** A change of live usage: a usage event of the licenses subgraph, or a consumption event of the entitlements subgraph. */
+function isUsageEvent(event: BusEvent): boolean {
+  if (isLicenseEvent(event)) return matchesEventType(USAGE_EVENT_PATTERNS, event.type);
+  return event.source === 'entitlements' && matchesEventType(CONSUMPTION_EVENT_PATTERNS, event.type);
 }
 
 /** The subscription root fields of the supergraph and what each one delivers. */
@@ -58,7 +67,7 @@ export const TOPICS: Record<string, Topic> = {
   },
   licenseUsageChanged: {
     matches(event, args) {
-      return isLicenseEvent(event) && licenseIdOf(event) === args.licenseId && matchesEventType(USAGE_EVENT_PATTERNS, event.type);
+      return isUsageEvent(event) && licenseIdOf(event) === args.licenseId;
     },
   },
   deviceEvents: {

@@ -64,6 +64,22 @@ describe.each(DATABASE_KINDS)('entity references (%s)', (kind) => {
     ]);
   });
 
+  test('_entities resolves consumption sessions and leases of the account, null for unknown ids', async () => {
+    const b = await bindLicense(t.api, {}, { validFrom: PAST });
+    await t.api.ok(PLACE_ORDER, { i: { organizationId: b.organizationId, lines: [seatLine(b, 1)] } });
+    const { consumeLicense: lease } = await t.api.ok(`mutation($i: String!) { consumeLicense(licensedItem: $i) { id session { id } } }`, { i: b.licensedItemId });
+    const { _entities } = await t.api.ok(`query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on LicenseSession { id userId license { id seatsTaken } leases { id } } ... on LicenseLease { id mode session { id } } } }`, { r: [
+      { __typename: 'LicenseSession', id: lease.session.id }, { __typename: 'LicenseLease', id: lease.id },
+      { __typename: 'LicenseSession', id: randomUUID() }, { __typename: 'LicenseLease', id: randomUUID() },
+    ] });
+    expect(_entities).toEqual([
+      { id: lease.session.id, userId: 'test-admin', license: { id: b.licenseId, seatsTaken: 1 }, leases: [{ id: lease.id }] },
+      { id: lease.id, mode: 'CACHE', session: { id: lease.session.id } },
+      null, null,
+    ]);
+  });
+
   test('a license in no entitlement resolves with null entitlement fields and no credits', async () => {
     const id = randomUUID();
     const { _entities } = await t.api.ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on License {

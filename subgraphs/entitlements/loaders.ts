@@ -6,10 +6,13 @@ import { EntitlementLicense } from './entities/EntitlementLicense';
 import { LicensedItem } from './entities/LicensedItem';
 import { LicenseModel } from './entities/LicenseModel';
 import { LicenseOrder } from './entities/LicenseOrder';
+import { LicenseLease } from './entities/LicenseLease';
 import { LicenseOrderLine } from './entities/LicenseOrderLine';
+import { LicenseSession } from './entities/LicenseSession';
 import { SeatCountCredit } from './entities/SeatCountCredit';
 import { UseCountCredit } from './entities/UseCountCredit';
 import { UseTimeCredit } from './entities/UseTimeCredit';
+import { liveSessionsAt } from './services/consumption-state';
 
 /** The binding of each license to its entitlement (at most one per license: a unique column). */
 function bindingByLicenseLoader(em: Em): DataLoader<string, EntitlementLicense | null> {
@@ -22,6 +25,8 @@ const CREDIT_ORDER = { validFrom: 'asc', createdAt: 'asc', id: 'asc' } as const;
 
 /** The request-scoped loaders of the entitlements subgraph (made by createContext, once per request). */
 export function createLoaders(em: Em) {
+  // sessions live at the start of the request: those whose seat hold has not passed
+  const live = liveSessionsAt(new Date());
   return {
     entitlement: byIdLoader(em, Entitlement),
     entitlementLicense: byIdLoader(em, EntitlementLicense),
@@ -38,6 +43,11 @@ export function createLoaders(em: Em) {
     seatCountCreditsByLicense: byParentLoader(em, SeatCountCredit, 'licenseId', CREDIT_ORDER),
     useCountCreditsByLicense: byParentLoader(em, UseCountCredit, 'licenseId', CREDIT_ORDER),
     useTimeCreditsByLicense: byParentLoader(em, UseTimeCredit, 'licenseId', CREDIT_ORDER),
+    licenseSession: byIdLoader(em, LicenseSession),
+    licenseLease: byIdLoader(em, LicenseLease),
+    liveSessionsByLicense: byParentLoader(em, LicenseSession, 'licenseId', { createdAt: 'asc', id: 'asc' }, live),
+    liveSessionsBySeatCredit: byParentLoader(em, LicenseSession, 'seatCountCreditId', {}, live),
+    leasesBySession: byParentLoader(em, LicenseLease, 'sessionId', { createdAt: 'desc', id: 'desc' }),
   };
 }
 

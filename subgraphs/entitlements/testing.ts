@@ -30,8 +30,11 @@ export interface Binding {
   licenseModelId: string;
 }
 
-/** An organization's entitlement with one license in it (fresh ids for the license and the organization). */
-export async function bindLicense(api: TestClient, given: Partial<Binding> = {}): Promise<Binding> {
+/**
+ * An organization's entitlement with one license in it (fresh ids for the license and the organization); `extra`
+ * adds fields of EntitlementLicenseInput (e.g. `validFrom`, without which the license is not valid for consumption).
+ */
+export async function bindLicense(api: TestClient, given: Partial<Binding> = {}, extra: Record<string, unknown> = {}): Promise<Binding> {
   const organizationId = given.organizationId ?? randomUUID();
   const binding: Binding = {
     organizationId,
@@ -41,7 +44,7 @@ export async function bindLicense(api: TestClient, given: Partial<Binding> = {})
     licenseModelId: given.licenseModelId ?? await createModel(api),
   };
   const { organizationId: _org, ...input } = binding;
-  await api.ok(`mutation($i: EntitlementLicenseInput!) { addEntitlementLicense(input: $i) { id } }`, { i: input });
+  await api.ok(`mutation($i: EntitlementLicenseInput!) { addEntitlementLicense(input: $i) { id } }`, { i: { ...input, ...extra } });
   return binding;
 }
 

@@ -1,4 +1,4 @@
-import { isOrderedPeriod, isValidAt, seatsConsumed, seatsTotal, selectCredits } from './validity';
+import { isOrderedPeriod, isValidAt, seatsTotal, selectCredits } from './validity';
 
 const at = new Date('2025-06-01T00:00:00Z');
 const d = (iso: string) => new Date(iso);
@@ -53,15 +53,14 @@ describe('selectCredits (seed 002 includeCredits)', () => {
   });
 });
 
-test('seatsTotal and seatsConsumed add the credits valid now only', () => {
+test('seatsTotal adds the credits valid now only', () => {
   const credits = [
-    { validFrom: d('2025-01-01T00:00:00Z'), validUntil: null, active: true, seatCount: 10, seatsConsumed: 3 },
-    { validFrom: d('2025-02-01T00:00:00Z'), validUntil: d('2025-12-01T00:00:00Z'), active: true, seatCount: 5, seatsConsumed: 1 },
-    { validFrom: d('2024-01-01T00:00:00Z'), validUntil: d('2025-01-01T00:00:00Z'), active: true, seatCount: 100, seatsConsumed: 7 },
-    { validFrom: d('2025-01-01T00:00:00Z'), validUntil: null, active: false, seatCount: 1000, seatsConsumed: 0 },
-    { validFrom: null, validUntil: null, active: true, seatCount: 10000, seatsConsumed: 0 },
+    { validFrom: d('2025-01-01T00:00:00Z'), validUntil: null, active: true, seatCount: 10 },
+    { validFrom: d('2025-02-01T00:00:00Z'), validUntil: d('2025-12-01T00:00:00Z'), active: true, seatCount: 5 },
+    { validFrom: d('2024-01-01T00:00:00Z'), validUntil: d('2025-01-01T00:00:00Z'), active: true, seatCount: 100 },
+    { validFrom: d('2025-01-01T00:00:00Z'), validUntil: null, active: false, seatCount: 1000 },
+    { validFrom: null, validUntil: null, active: true, seatCount: 10000 },
   ];
   expect(seatsTotal(credits, at)).toBe(15);
-  expect(seatsConsumed(credits, at)).toBe(4);
   expect(seatsTotal([], at)).toBe(0);
 });

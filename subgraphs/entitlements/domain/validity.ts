@@ -54,8 +54,3 @@ export function selectCredits<T extends Validity>(credits: T[], inclusion: Credi
 export function seatsTotal(credits: Array<Validity & { seatCount: number }>, at: Date): number {
   return credits.filter((c) => isValidAt(c, at)).reduce((sum, c) => sum + c.seatCount, 0);
 }
-
-/** Seats consumed on the credits valid now (named seats come with user assignments). */
-export function seatsConsumed(credits: Array<Validity & { seatsConsumed: number }>, at: Date): number {
-  return credits.filter((c) => isValidAt(c, at)).reduce((sum, c) => sum + c.seatsConsumed, 0);
-}

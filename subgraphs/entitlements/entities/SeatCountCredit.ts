@@ -1,10 +1,13 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { creditProperties, LicenseCredit } from './credit';
 
-/** Seats granted to a license for a validity period (seed 002 `SeatCountCredit`). */
+/**
+ * Seats granted to a license for a validity period (seed 002 `SeatCountCredit`). The seats consumed are not a
+ * column: they are the live consumption sessions charged to the credit (a session ends without a write when its
+ * leases expire, so a counter would go stale).
+ */
 export class SeatCountCredit extends LicenseCredit {
   seatCount!: number;
-  seatsConsumed = 0;
 }
 
 export const SeatCountCreditSchema = new EntitySchema<SeatCountCredit>({
@@ -13,6 +16,5 @@ export const SeatCountCreditSchema = new EntitySchema<SeatCountCredit>({
   properties: {
     ...creditProperties,
     seatCount: { type: 'integer' },
-    seatsConsumed: { type: 'integer' },
   },
 });

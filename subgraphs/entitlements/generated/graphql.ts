@@ -3,9 +3,11 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Entitlement as EntitlementEntity } from '../entities/Entitlement';
 import type { EntitlementLicense as EntitlementLicenseEntity } from '../entities/EntitlementLicense';
 import type { License as LicenseEntity } from '../entities/License';
+import type { LicenseLease as LicenseLeaseEntity } from '../entities/LicenseLease';
 import type { LicenseModel as LicenseModelEntity } from '../entities/LicenseModel';
 import type { LicenseOrder as LicenseOrderEntity } from '../entities/LicenseOrder';
 import type { LicenseOrderLine as LicenseOrderLineEntity } from '../entities/LicenseOrderLine';
+import type { LicenseSession as LicenseSessionEntity } from '../entities/LicenseSession';
 import type { LicensedItem as LicensedItemEntity } from '../entities/LicensedItem';
 import type { Organization as OrganizationEntity } from '../entities/Organization';
 import type { SeatCountCredit as SeatCountCreditEntity } from '../entities/SeatCountCredit';
@@ -77,6 +79,13 @@ export type ConcurrentSessionsInput = {
   /** Anchors that define a consumption session. */
   sessionAnchors?: InputMaybe<Array<SessionAnchor>>;
 };
+
+/** How a license is consumed (seed 002 lease `mode`: cache mode online, check-out mode offline). */
+export type ConsumptionMode =
+  /** Cache mode: for clients that can refresh the lease frequently, typically online (`leaseTimeCache`, `maxCache`). */
+  | 'CACHE'
+  /** Check-out mode: for clients that can not refresh the lease frequently, typically offline for longer periods (`leaseTimeCheckOut`, `maxCheckOut`). */
+  | 'CHECK_OUT';
 
 /** Which credits of a license are returned (seed 002 `includeCredits`: `all`, `valid`, `latestExpiration`). */
 export type CreditInclusion =
@@ -290,10 +299,12 @@ export type License = {
   seatCountCredits: Array<SeatCountCredit>;
   /** Number of seats reserved for named seats (0 until user assignments exist). */
   seatsReserved: Scalars['Int']['output'];
-  /** Number of seats taken, including consumed seats and non-consumed named seats: the seats consumed on the valid seat count credits (0 until license consumption exists; named seats are added with user assignments). */
+  /** Number of seats taken, including consumed seats and non-consumed named seats: the consumption sessions holding a seat of the license now (a released session holds its seat until its cooldown ends; named seats are added with user assignments). */
   seatsTaken: Scalars['Int']['output'];
   /** Total number of seats currently available in license credits: the sum of `seatCount` of the seat count credits valid now. Provisioned seats only, not taking current seat usage into account. */
   seatsTotal: Scalars['Int']['output'];
+  /** Live license consumption sessions of the license (seed 002 `sessions`): those holding a seat or a lease now, oldest first. */
+  sessions: Array<LicenseSession>;
   /** Use count credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses`, else ALL. */
   useCountCredits: Array<UseCountCredit>;
   /** Use time credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses`, else ALL. */
@@ -316,6 +327,33 @@ export type LicenseUseCountCreditsArgs = {
 /** A license (owned by the licenses subgraph); here: its entitlement, licensed item, license model and credits (seed 002 `License`). */
 export type LicenseUseTimeCreditsArgs = {
   include?: InputMaybe<CreditInclusion>;
+};
+
+/** A license lease (seed 002 `LicenseLease`): one consumption of a license in cache or check-out mode, valid until `validUntil` unless refreshed or released. */
+export type LicenseLease = {
+  __typename?: 'LicenseLease';
+  /** Instant when the lease was granted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Unique id of the lease: give it to `refreshLease`, `releaseLease` or as `leaseId` of `consumeLicense`. */
+  id: Scalars['ID']['output'];
+  /** The license consumed. */
+  license: License;
+  /** Id of the license consumed. */
+  licenseId: Scalars['ID']['output'];
+  /** Lease mode, online (cache) or offline (check-out). */
+  mode: ConsumptionMode;
+  /** When the client is instructed to refresh the lease (`refreshTimeCache` / `refreshTimeCheckOut`); null when no refresh instruction is given. */
+  refreshAfter: Maybe<Scalars['DateTime']['output']>;
+  /** When the lease was released; null while it is not. */
+  releasedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The consumption session of the lease. */
+  session: LicenseSession;
+  /** Instant when the lease was last refreshed or released. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Validity start time: when the lease was granted. */
+  validFrom: Scalars['DateTime']['output'];
+  /** Validity end time; never beyond the license lifetime. Null: until the license expires. */
+  validUntil: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** License locking mode (seed 002 `lockMode`). */
@@ -591,6 +629,44 @@ export type LicenseScopeType =
   /** `project`. */
   | 'PROJECT';
 
+/** A license consumption session (seed 002 `LicenseSession`): one consuming user with the values of the license model's session anchors; it takes one seat while it holds a lease (and through the cooldown after a release). */
+export type LicenseSession = {
+  __typename?: 'LicenseSession';
+  /** The anchors given when the session was established. */
+  anchors: Array<LicenseSessionAnchor>;
+  /** Instant when the session was established. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Unique id of the session. */
+  id: Scalars['ID']['output'];
+  /** License leases of the session, the latest first. */
+  leases: Array<LicenseLease>;
+  /** The license consumed. */
+  license: License;
+  /** Id of the license consumed. */
+  licenseId: Scalars['ID']['output'];
+  /** Until when the session holds its seat: the end of its leases, or the end of the cooldown after a release (null: until the license expires). */
+  seatHeldUntil: Maybe<Scalars['DateTime']['output']>;
+  /** Instant when the session was last modified. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The consuming user: the subject of the token that consumed the license. */
+  userId: Scalars['String']['output'];
+  /** Validity start time: when the session was established. */
+  validFrom: Scalars['DateTime']['output'];
+  /** Validity end time: the end of its latest lease (null: until the license expires). */
+  validUntil: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An anchor of a license consumption session (seed 002 `LicenseSessionAnchor`). */
+export type LicenseSessionAnchor = {
+  __typename?: 'LicenseSessionAnchor';
+  /** External anchor identifier. */
+  externalId: Scalars['String']['output'];
+  /** External name. */
+  externalName: Maybe<Scalars['String']['output']>;
+  /** Anchor type. */
+  type: SessionAnchor;
+};
+
 /** A licensed item: what a license grants the right to use (seed 002 `LicensedItem`). */
 export type LicensedItem = {
   __typename?: 'LicensedItem';
@@ -656,6 +732,14 @@ export type Mutation = {
   addEntitlementLicense: EntitlementLicense;
   /** Cancels a license order and removes the credits it granted; records `license-order.canceled`. */
   cancelLicenseOrder: LicenseOrder;
+  /**
+   * Consumes a license of the licensed item for the caller (the token's subject), enforcing the license model:
+   * credit validity, version matcher, seats, use count, use time and their overuse, reservations, session anchors
+   * and limits, lease times and extension. Extends the caller's lease in the same session when the lease tracking
+   * mode says so, else grants a new lease. Records `entitlement.seat.consumed` for a new session,
+   * `entitlement.lease.granted` for a new lease and `entitlement.lease.refreshed` for an extension.
+   */
+  consumeLicense: LicenseLease;
   /** Creates an entitlement of an organization; records `entitlement.created`. */
   createEntitlement: Entitlement;
   /** Creates a license model; records `license-model.created`. */
@@ -664,6 +748,10 @@ export type Mutation = {
   createLicensedItem: LicensedItem;
   /** Places a license order: each line grants a credit of its type to its license; records `license-order.placed`. */
   placeLicenseOrder: LicenseOrder;
+  /** Extends a lease of the caller by the lease extension rules (lease time, increment model, use time); records `entitlement.lease.refreshed`. */
+  refreshLease: LicenseLease;
+  /** Releases a lease of the caller, refunding unused use time; the seat stays taken through the cooldown. Records `entitlement.lease.released`. */
+  releaseLease: LicenseLease;
   /** Updates a license model; records `license-model.updated`. */
   updateLicenseModel: LicenseModel;
 };
@@ -676,6 +764,15 @@ export type MutationAddEntitlementLicenseArgs = {
 
 export type MutationCancelLicenseOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConsumeLicenseArgs = {
+  anchors?: Array<SessionAnchorInput>;
+  leaseId?: InputMaybe<Scalars['ID']['input']>;
+  licensedItem: Scalars['String']['input'];
+  mode?: ConsumptionMode;
+  version?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -696,6 +793,16 @@ export type MutationCreateLicensedItemArgs = {
 
 export type MutationPlaceLicenseOrderArgs = {
   input: LicenseOrderInput;
+};
+
+
+export type MutationRefreshLeaseArgs = {
+  leaseId: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseLeaseArgs = {
+  leaseId: Scalars['ID']['input'];
 };
 
 
@@ -877,7 +984,7 @@ export type SeatCountCredit = {
   scopeBindings: Array<LicenseScope>;
   /** Number of seats granted. */
   seatCount: Scalars['Int']['output'];
-  /** Number of seats consumed. */
+  /** Number of seats consumed: the consumption sessions holding a seat of this credit now. */
   seatsConsumed: Scalars['Int']['output'];
   /** Instant when the credit was last modified. */
   updatedAt: Scalars['DateTime']['output'];
@@ -895,6 +1002,16 @@ export type SessionAnchor =
   | 'HARDWARE'
   /** `LicensedProcess`: the consuming process. */
   | 'LICENSED_PROCESS';
+
+/** A session anchor given in a license consumption request. */
+export type SessionAnchorInput = {
+  /** External anchor identifier (e.g. the hardware id); not blank, at most 200 characters. */
+  externalId: Scalars['String']['input'];
+  /** External name. */
+  externalName?: InputMaybe<Scalars['String']['input']>;
+  /** Anchor type. */
+  type: SessionAnchor;
+};
 
 /** Use count constraint (seed 002 `UseCountConstraint`). */
 export type UseCountConstraint = {
@@ -1104,8 +1221,10 @@ export type FederationTypes = {
   Entitlement: Entitlement;
   EntitlementLicense: EntitlementLicense;
   License: License;
+  LicenseLease: LicenseLease;
   LicenseModel: LicenseModel;
   LicenseOrder: LicenseOrder;
+  LicenseSession: LicenseSession;
   LicensedItem: LicensedItem;
   Organization: Organization;
   SeatCountCredit: SeatCountCredit;
@@ -1124,12 +1243,18 @@ export type FederationReferenceTypes = {
   License:
     ( { __typename: 'License' }
     & GraphQLRecursivePick<FederationTypes['License'], {"id":true}> );
+  LicenseLease:
+    ( { __typename: 'LicenseLease' }
+    & GraphQLRecursivePick<FederationTypes['LicenseLease'], {"id":true}> );
   LicenseModel:
     ( { __typename: 'LicenseModel' }
     & GraphQLRecursivePick<FederationTypes['LicenseModel'], {"id":true}> );
   LicenseOrder:
     ( { __typename: 'LicenseOrder' }
     & GraphQLRecursivePick<FederationTypes['LicenseOrder'], {"id":true}> );
+  LicenseSession:
+    ( { __typename: 'LicenseSession' }
+    & GraphQLRecursivePick<FederationTypes['LicenseSession'], {"id":true}> );
   LicensedItem:
     ( { __typename: 'LicensedItem' }
     & GraphQLRecursivePick<FederationTypes['LicensedItem'], {"id":true}> );
@@ -1157,6 +1282,7 @@ export type ResolversTypes = {
   ConcurrentSessions: ResolverTypeWrapper<ConcurrentSessions>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConcurrentSessionsInput: ConcurrentSessionsInput;
+  ConsumptionMode: ConsumptionMode;
   CreditInclusion: CreditInclusion;
   CreditType: CreditType;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1174,6 +1300,7 @@ export type ResolversTypes = {
   LeaseTimeBehaviorInput: LeaseTimeBehaviorInput;
   LeaseTrackingMode: LeaseTrackingMode;
   License: ResolverTypeWrapper<LicenseEntity>;
+  LicenseLease: ResolverTypeWrapper<LicenseLeaseEntity>;
   LicenseLockMode: LicenseLockMode;
   LicenseLockingBehavior: ResolverTypeWrapper<LicenseLockingBehavior>;
   LicenseLockingBehaviorInput: LicenseLockingBehaviorInput;
@@ -1193,6 +1320,8 @@ export type ResolversTypes = {
   LicenseScope: ResolverTypeWrapper<LicenseScope>;
   LicenseScopeInput: LicenseScopeInput;
   LicenseScopeType: LicenseScopeType;
+  LicenseSession: ResolverTypeWrapper<LicenseSessionEntity>;
+  LicenseSessionAnchor: ResolverTypeWrapper<LicenseSessionAnchor>;
   LicensedItem: ResolverTypeWrapper<LicensedItemEntity>;
   LicensedItemConnection: ResolverTypeWrapper<Omit<LicensedItemConnection, 'edges'> & { edges: Array<ResolversTypes['LicensedItemEdge']> }>;
   LicensedItemEdge: ResolverTypeWrapper<Omit<LicensedItemEdge, 'node'> & { node: ResolversTypes['LicensedItem'] }>;
@@ -1208,6 +1337,7 @@ export type ResolversTypes = {
   SeatCountConstraint: ResolverTypeWrapper<SeatCountConstraint>;
   SeatCountCredit: ResolverTypeWrapper<SeatCountCreditEntity>;
   SessionAnchor: SessionAnchor;
+  SessionAnchorInput: SessionAnchorInput;
   UseCountConstraint: ResolverTypeWrapper<UseCountConstraint>;
   UseCountConstraintInput: UseCountConstraintInput;
   UseCountCredit: ResolverTypeWrapper<UseCountCreditEntity>;
@@ -1240,6 +1370,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   LeaseTimeBehaviorInput: LeaseTimeBehaviorInput;
   License: LicenseEntity;
+  LicenseLease: LicenseLeaseEntity;
   LicenseLockingBehavior: LicenseLockingBehavior;
   LicenseLockingBehaviorInput: LicenseLockingBehaviorInput;
   LicenseModel: LicenseModelEntity;
@@ -1256,6 +1387,8 @@ export type ResolversParentTypes = {
   LicensePoolBehaviorInput: LicensePoolBehaviorInput;
   LicenseScope: LicenseScope;
   LicenseScopeInput: LicenseScopeInput;
+  LicenseSession: LicenseSessionEntity;
+  LicenseSessionAnchor: LicenseSessionAnchor;
   LicensedItem: LicensedItemEntity;
   LicensedItemConnection: Omit<LicensedItemConnection, 'edges'> & { edges: Array<ResolversParentTypes['LicensedItemEdge']> };
   LicensedItemEdge: Omit<LicensedItemEdge, 'node'> & { node: ResolversParentTypes['LicensedItem'] };
@@ -1269,6 +1402,7 @@ export type ResolversParentTypes = {
   ScopedLicenseConstraintInput: ScopedLicenseConstraintInput;
   SeatCountConstraint: SeatCountConstraint;
   SeatCountCredit: SeatCountCreditEntity;
+  SessionAnchorInput: SessionAnchorInput;
   UseCountConstraint: UseCountConstraint;
   UseCountConstraintInput: UseCountConstraintInput;
   UseCountCredit: UseCountCreditEntity;
@@ -1365,8 +1499,24 @@ export type LicenseResolvers<ContextType = Context, ParentType extends Resolvers
   seatsReserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seatsTaken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seatsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['LicenseSession']>, ParentType, ContextType>;
   useCountCredits?: Resolver<Array<ResolversTypes['UseCountCredit']>, ParentType, ContextType, Partial<LicenseUseCountCreditsArgs>>;
   useTimeCredits?: Resolver<Array<ResolversTypes['UseTimeCredit']>, ParentType, ContextType, Partial<LicenseUseTimeCreditsArgs>>;
+};
+
+export type LicenseLeaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseLease'] = ResolversParentTypes['LicenseLease'], FederationReferenceType extends FederationReferenceTypes['LicenseLease'] = FederationReferenceTypes['LicenseLease']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LicenseLease']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  license?: Resolver<ResolversTypes['License'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ConsumptionMode'], ParentType, ContextType>;
+  refreshAfter?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['LicenseSession'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type LicenseLockingBehaviorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseLockingBehavior'] = ResolversParentTypes['LicenseLockingBehavior']> = {
@@ -1455,6 +1605,27 @@ export type LicenseScopeResolvers<ContextType = Context, ParentType extends Reso
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LicenseSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseSession'] = ResolversParentTypes['LicenseSession'], FederationReferenceType extends FederationReferenceTypes['LicenseSession'] = FederationReferenceTypes['LicenseSession']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LicenseSession']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  anchors?: Resolver<Array<ResolversTypes['LicenseSessionAnchor']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leases?: Resolver<Array<ResolversTypes['LicenseLease']>, ParentType, ContextType>;
+  license?: Resolver<ResolversTypes['License'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seatHeldUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type LicenseSessionAnchorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseSessionAnchor'] = ResolversParentTypes['LicenseSessionAnchor']> = {
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  externalName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SessionAnchor'], ParentType, ContextType>;
+};
+
 export type LicensedItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicensedItem'] = ResolversParentTypes['LicensedItem'], FederationReferenceType extends FederationReferenceTypes['LicensedItem'] = FederationReferenceTypes['LicensedItem']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LicensedItem']> | FederationReferenceType, FederationReferenceType, ContextType>;
   aggregatedItems?: Resolver<Array<ResolversTypes['LicensedItem']>, ParentType, ContextType>;
@@ -1482,10 +1653,13 @@ export type LicensedItemEdgeResolvers<ContextType = Context, ParentType extends 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addEntitlementLicense?: Resolver<ResolversTypes['EntitlementLicense'], ParentType, ContextType, RequireFields<MutationAddEntitlementLicenseArgs, 'input'>>;
   cancelLicenseOrder?: Resolver<ResolversTypes['LicenseOrder'], ParentType, ContextType, RequireFields<MutationCancelLicenseOrderArgs, 'id'>>;
+  consumeLicense?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationConsumeLicenseArgs, 'anchors' | 'licensedItem' | 'mode'>>;
   createEntitlement?: Resolver<ResolversTypes['Entitlement'], ParentType, ContextType, RequireFields<MutationCreateEntitlementArgs, 'input'>>;
   createLicenseModel?: Resolver<ResolversTypes['LicenseModel'], ParentType, ContextType, RequireFields<MutationCreateLicenseModelArgs, 'input'>>;
   createLicensedItem?: Resolver<ResolversTypes['LicensedItem'], ParentType, ContextType, RequireFields<MutationCreateLicensedItemArgs, 'input'>>;
   placeLicenseOrder?: Resolver<ResolversTypes['LicenseOrder'], ParentType, ContextType, RequireFields<MutationPlaceLicenseOrderArgs, 'input'>>;
+  refreshLease?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationRefreshLeaseArgs, 'leaseId'>>;
+  releaseLease?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationReleaseLeaseArgs, 'leaseId'>>;
   updateLicenseModel?: Resolver<ResolversTypes['LicenseModel'], ParentType, ContextType, RequireFields<MutationUpdateLicenseModelArgs, 'id' | 'input'>>;
 };
 
@@ -1604,6 +1778,7 @@ export type Resolvers<ContextType = Context> = {
   EntitlementLicense?: EntitlementLicenseResolvers<ContextType>;
   LeaseTimeBehavior?: LeaseTimeBehaviorResolvers<ContextType>;
   License?: LicenseResolvers<ContextType>;
+  LicenseLease?: LicenseLeaseResolvers<ContextType>;
   LicenseLockingBehavior?: LicenseLockingBehaviorResolvers<ContextType>;
   LicenseModel?: LicenseModelResolvers<ContextType>;
   LicenseModelConnection?: LicenseModelConnectionResolvers<ContextType>;
@@ -1614,6 +1789,8 @@ export type Resolvers<ContextType = Context> = {
   LicenseOrderLine?: LicenseOrderLineResolvers<ContextType>;
   LicensePoolBehavior?: LicensePoolBehaviorResolvers<ContextType>;
   LicenseScope?: LicenseScopeResolvers<ContextType>;
+  LicenseSession?: LicenseSessionResolvers<ContextType>;
+  LicenseSessionAnchor?: LicenseSessionAnchorResolvers<ContextType>;
   LicensedItem?: LicensedItemResolvers<ContextType>;
   LicensedItemConnection?: LicensedItemConnectionResolvers<ContextType>;
   LicensedItemEdge?: LicensedItemEdgeResolvers<ContextType>;

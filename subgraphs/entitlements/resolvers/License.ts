@@ -1,4 +1,4 @@
-import { seatsConsumed, seatsTotal, selectCredits } from '../domain/validity';
+import { seatsTotal, selectCredits } from '../domain/validity';
 import type { License as LicenseRef } from '../entities/License';
 import type { CreditInclusion, LicenseResolvers } from '../generated/graphql';
 import type { Context } from '../context';
@@ -35,7 +35,10 @@ export const License: LicenseResolvers = {
   effectiveLicenseModel: (license, _, ctx) => (license.includeEffectiveModel === false ? null : model(license, ctx)),
   scopeBindings: async (license, _, ctx) => (await binding(license, ctx))?.scopeBindings ?? [],
   seatsTotal: async (license, _, { loaders }) => seatsTotal(await loaders.seatCountCreditsByLicense.load(license.id), new Date()),
-  seatsTaken: async (license, _, { loaders }) => seatsConsumed(await loaders.seatCountCreditsByLicense.load(license.id), new Date()),
+  // a live session charged to a seat credit holds one seat (sessions of models without seat counting hold none)
+  seatsTaken: async (license, _, { loaders }) =>
+    (await loaders.liveSessionsByLicense.load(license.id)).filter((session) => session.seatCountCreditId !== null).length,
+  sessions: (license, _, { loaders }) => loaders.liveSessionsByLicense.load(license.id),
   // named-seat reservations arrive with user assignments; until then nothing is reserved
   seatsReserved: () => 0,
   seatCountCredits: async (license, { include }, { loaders }) =>

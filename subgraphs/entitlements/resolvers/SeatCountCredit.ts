@@ -5,4 +5,5 @@ export const SeatCountCredit: SeatCountCreditResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.seatCountCredit.load(ref.id),
   valid: (credit) => isValidAt(credit, new Date()),
   license: (credit) => ({ id: credit.licenseId }),
+  seatsConsumed: async (credit, _, { loaders }) => (await loaders.liveSessionsBySeatCredit.load(credit.id)).length,
 };

@@ -4,10 +4,13 @@ import { recordEntityEvent } from '../../../lib/outbox';
 export type EntitlementEventType =
   | 'entitlement.created' | 'entitlement.license.added'
   | 'licensed-item.created' | 'license-model.created' | 'license-model.updated'
-  | 'license-order.placed' | 'license-order.canceled';
+  | 'license-order.placed' | 'license-order.canceled'
+  // consumption: a new session takes a seat; its leases are granted, refreshed (extended) and released
+  | 'entitlement.seat.consumed' | 'entitlement.lease.granted' | 'entitlement.lease.refreshed' | 'entitlement.lease.released';
 
 /** The GraphQL types the events are about. */
-export type EntitlementEventEntity = 'Entitlement' | 'EntitlementLicense' | 'LicensedItem' | 'LicenseModel' | 'LicenseOrder';
+export type EntitlementEventEntity = 'Entitlement' | 'EntitlementLicense' | 'LicensedItem' | 'LicenseModel' | 'LicenseOrder'
+  | 'LicenseSession' | 'LicenseLease';
 
 /** Records an entitlements event in the outbox of the current transaction. */
 export const recordEntitlementEvent = recordEntityEvent<EntitlementEventType, EntitlementEventEntity>;

@@ -851,7 +851,7 @@ export type LicenseType =
   /** Floating, leased from an on-premise license server. */
   | 'ON_PREMISE_FLOATING';
 
-/** A change of a license's live usage (uses, meters, machines, check-outs), as delivered by `licenseUsageChanged`. */
+/** A change of a license's live usage (uses, meters, machines, check-outs; consumption seats and leases of the entitlements subgraph), as delivered by `licenseUsageChanged`. */
 export type LicenseUsageChange = {
   __typename?: 'LicenseUsageChange';
   /** ID of the event that changed the usage. */
@@ -862,7 +862,7 @@ export type LicenseUsageChange = {
   licenseId: Scalars['ID']['output'];
   /** When the change was committed. */
   occurredAt: Scalars['DateTime']['output'];
-  /** What changed it, e.g. `license.usage.incremented`, `machine.created`, `license.meter-attribute.reset`. */
+  /** What changed it, e.g. `license.usage.incremented`, `machine.created`, `license.meter-attribute.reset`, `entitlement.seat.consumed`, `entitlement.lease.released`. */
   type: Scalars['String']['output'];
 };
 
@@ -1714,7 +1714,7 @@ export type Subscription = {
    * narrows the stream; `types` takes event types and wildcards (`license.usage.*`, `machine.*`).
    */
   licenseEvents: LicenseEvent;
-  /** Every change of one license's live usage: uses, meter attributes, machines (seats) and check-outs. */
+  /** Every change of one license's live usage: uses, meter attributes, machines (seats) and check-outs, and license consumption (`entitlement.seat.*`, `entitlement.lease.*`: sessions and leases). */
   licenseUsageChanged: LicenseUsageChange;
 };
 
