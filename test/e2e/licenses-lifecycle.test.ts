@@ -109,6 +109,16 @@ describe.each(DATABASE_KINDS)('license lifecycle through the gateway (%s)', (kin
   describe('update, replace and delete', () => {
     const RECORD_INPUT = { name: 'Office', notes: 'n', quantity: 5, vendor: 'Microsoft', sku: 'SKU-1', invoiceReference: 'INV-1', purchaseCurrency: 'USD', isUpgrade: true };
 
+    it('moves a license to a policy named in any letter case: the policy as stored and its product', async () => {
+      const { id } = await newLicense(t);
+      const next = await newPolicy(t);
+      const move = (name: string) => `mutation($id: ID!, $input: LicenseInput!) { m: ${name}(id: $id, input: $input) { policyId productId policy { id } product { id } } }`;
+      for (const name of ['updateLicense', 'replaceLicense']) {
+        const moved = (await t.gateway.ok(move(name), { id, input: { policyId: next.policyId.toUpperCase() } })).m;
+        expect(moved).toEqual({ policyId: next.policyId, productId: next.productId, policy: { id: next.policyId }, product: { id: next.productId } });
+      }
+    });
+
     it('updateLicense changes only the fields given and keeps the key immutable', async () => {
       const { id, key } = await newLicense(t, {}, RECORD_INPUT);
       const updated = (await t.gateway.ok(UPDATE, { id, input: { notes: 'renewed', quantity: 7, key } })).updateLicense;

@@ -241,4 +241,29 @@ describe.each(DATABASE_KINDS)('machines through the gateway (%s)', (kind) => {
       await t.gateway.fails('NOT_FOUND', PING, { id: randomUUID() });
     });
   });
+
+  describe('IDs', () => {
+    const notFound = (entity: string, id: string) => ({ message: `${entity} ${JSON.stringify(id)} was not found`, extensions: { code: 'NOT_FOUND', entity, id } });
+
+    it('answers a malformed machine or license ID with the NOT_FOUND of that ID, not a database error, and changes nothing', async () => {
+      const license = await newLicense(t, floating());
+      const machine = await activate(license.id, 'fp');
+      for (const query of [DEACTIVATE, PING]) {
+        expect(await t.gateway.fails('NOT_FOUND', query, { id: 'not-a-uuid' })).toMatchObject(notFound('Machine', 'not-a-uuid'));
+      }
+      const error = await t.gateway.fails('NOT_FOUND', ACTIVATE, { input: { licenseId: 'not-a-uuid', fingerprint: 'fp-2' } });
+      expect(error).toMatchObject(notFound('License', 'not-a-uuid'));
+      expect((await t.gateway.ok(LICENSE, { id: license.id })).license).toMatchObject({ machinesCount: 1, totalActivations: 1, totalDeactivations: 0 });
+      expect(await eventTypes(t, machine.id)).toEqual(['machine.created']);
+    });
+
+    it('finds a machine and a license by their ID in upper case', async () => {
+      const license = await newLicense(t, floating());
+      const machine = await activate(license.id.toUpperCase(), 'fp');
+      expect(machine).toMatchObject({ licenseId: license.id, fingerprint: 'fp' });
+      expect((await t.gateway.ok(PING, { id: machine.id.toUpperCase() })).pingMachineHeartbeat).toMatchObject({ id: machine.id });
+      expect((await t.gateway.ok(DEACTIVATE, { id: machine.id.toUpperCase() })).deactivateMachine).toEqual({ id: machine.id, fingerprint: 'fp' });
+      expect((await t.gateway.ok(LICENSE, { id: license.id })).license).toMatchObject({ machinesCount: 0, totalActivations: 1, totalDeactivations: 1 });
+    });
+  });
 });

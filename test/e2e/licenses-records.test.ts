@@ -207,7 +207,12 @@ describe.each(DATABASE_KINDS)('license records through the gateway (%s)', (kind)
       expect(await path([{ name: 'Vendor' }, { name: 'Colour' }])).toEqual(['input', 'fields', 1, 'name']);
       expect(await path([{ name: 'Vendor' }, { name: 'vendor' }])).toEqual(['input', 'fields', 1, 'name']);
       expect(await path([{ name: 'Sku', isComboBox: true }])).toEqual(['input', 'fields', 0, 'listItems']);
-      await t.gateway.fails('NOT_FOUND', `mutation($id: ID!) { deleteLicenseFieldPolicy(policyId: $id) { id } }`, { id: randomUUID() });
+      const DELETE = `mutation($id: ID!) { deleteLicenseFieldPolicy(policyId: $id) { id } }`;
+      await t.gateway.fails('NOT_FOUND', DELETE, { id: randomUUID() });
+      // a malformed ID never reaches the database: the same NOT_FOUND on SQLite and PostgreSQL
+      expect(await t.gateway.fails('NOT_FOUND', DELETE, { id: 'abc' })).toMatchObject({
+        message: 'LicenseFieldPolicy "abc" was not found', extensions: { code: 'NOT_FOUND', entity: 'LicenseFieldPolicy', id: 'abc' },
+      });
     });
   });
 });

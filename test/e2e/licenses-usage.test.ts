@@ -163,6 +163,16 @@ describe.each(DATABASE_KINDS)('license usage and meter attributes through the ga
       expect((await t.gateway.fails('BAD_USER_INPUT', METER_INCREMENT, { l: licenseId, name: 'exports', n: 0 })).extensions?.argumentPath).toEqual(['increment']);
     });
 
+    it('answers a malformed meter ID with the NOT_FOUND of that ID, not a database error; an upper-case ID names the meter', async () => {
+      const { licenseId, meterId } = await meteredLicense(10);
+      await t.gateway.ok(METER_INCREMENT, { l: licenseId, name: 'exports', n: 3 });
+      expect(await t.gateway.fails('NOT_FOUND', METER_RESET, { id: 'not-a-uuid' })).toMatchObject({
+        message: 'MeterAttribute "not-a-uuid" was not found', extensions: { code: 'NOT_FOUND', entity: 'MeterAttribute', id: 'not-a-uuid' },
+      });
+      expect((await t.gateway.ok(METER_RESET, { id: meterId.toUpperCase() })).resetLicenseMeterAttribute).toMatchObject({ id: meterId, totalUses: 0, grossUses: 3 });
+      expect((await eventTypes(t, licenseId)).slice(-2)).toEqual(['license.meter-attribute.reset', 'license.updated']);
+    });
+
     it('is atomic: 25 concurrent increments on allowedUses 10 give exactly 10 successes', async () => {
       const { licenseId } = await meteredLicense(10);
       const responses = await Promise.all(Array.from({ length: 25 }, () => t.gateway.raw(METER_INCREMENT, { l: licenseId, name: 'exports' })));

@@ -1,5 +1,6 @@
 import type { FilterFields } from '../../../lib/filter';
 import { requireUuid } from '../../../lib/ids';
+import type { ArgumentPath } from '../../../lib/input';
 import type { LicenseAssignment } from '../entities/assignment-columns';
 import { ComputerAssignment } from '../entities/ComputerAssignment';
 import { DatacenterAssignment } from '../entities/DatacenterAssignment';
@@ -13,7 +14,7 @@ import {
   COMPUTER_ASSIGNMENT_FILTER_FIELDS, DATACENTER_ASSIGNMENT_FILTER_FIELDS, ORGANIZATION_ASSIGNMENT_FILTER_FIELDS,
   USER_ASSIGNMENT_FILTER_FIELDS,
 } from './filters';
-import { checkQuantity, checkVirtualMachines, type ArgumentPath } from './input-checks';
+import { checkQuantity, checkVirtualMachines } from './input-checks';
 
 /**
  * What differs between the four families of "assignment to X" (computers, datacenters,

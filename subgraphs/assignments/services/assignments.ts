@@ -2,12 +2,12 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { owned } from '../../../lib/entity';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
 import { requireUuid } from '../../../lib/ids';
+import type { ArgumentPath } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import type { LicenseAssignment } from '../entities/assignment-columns';
 import type { AssignmentKind } from './assignment-kinds';
 import { recordAssignmentEvent } from './events';
-import type { ArgumentPath } from './input-checks';
 
 /** The order of a license's assignments: the order they were made (see over-assignment.ts). */
 export const ASSIGNMENT_ORDER = { createdAt: 'asc', batchPosition: 'asc', id: 'asc' } as const;

@@ -1,13 +1,10 @@
 import { BadUserInputError } from '../../../lib/errors';
 import { requireUuid } from '../../../lib/ids';
-
-export type ArgumentPath = ReadonlyArray<string | number>;
+import { positiveCount, type ArgumentPath } from '../../../lib/input';
 
 /** The seed's `quantity` is an int32 "assigned quantity of licenses": at least 1, 1 when left out. */
 export function checkQuantity(value: number | null | undefined, path: ArgumentPath): number {
-  if (value === null || value === undefined) return 1;
-  if (!Number.isInteger(value) || value < 1) throw new BadUserInputError('quantity must be at least 1', path);
-  return value;
+  return value === null || value === undefined ? 1 : positiveCount(value, path);
 }
 
 /** The seed's `virtualMachines`: a list of VM UUIDs (none when left out), each listed once. */

@@ -1,6 +1,8 @@
 import { owned } from '../../../lib/entity';
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
-import { isUuid, requireUuid } from '../../../lib/ids';
+import { findReferencedOrFail } from '../../../lib/find';
+import { requireUuid } from '../../../lib/ids';
+import { requiredText } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Application } from '../entities/Application';
@@ -9,11 +11,11 @@ import { ExtendedCoverageType } from '../entities/ExtendedCoverageType';
 import { Metric } from '../entities/Metric';
 import type { ApplicationInput, ExtendedCoverageInput, ExtendedCoverageTypeInput, MetricInput } from '../generated/graphql';
 import { recordComplianceEvent } from './events';
-import { checkName, checkOptionalText } from './input-checks';
+import { checkOptionalText } from './input-checks';
 
 export async function createApplication(em: Em, caller: Caller, input: ApplicationInput): Promise<Application> {
   const application = owned(Object.assign(new Application(), {
-    name: checkName(input.name, ['input', 'name']),
+    name: requiredText(input.name, ['input', 'name']),
     vendor: checkOptionalText(input.vendor, ['input', 'vendor']),
     version: checkOptionalText(input.version, ['input', 'version'], 100),
     edition: checkOptionalText(input.edition, ['input', 'edition'], 100),
@@ -30,7 +32,7 @@ export async function createApplication(em: Em, caller: Caller, input: Applicati
 }
 
 export async function createMetric(em: Em, caller: Caller, input: MetricInput): Promise<Metric> {
-  const name = checkName(input.name, ['input', 'name']);
+  const name = requiredText(input.name, ['input', 'name']);
   if (await em.count(Metric, { name })) throw new ConflictError('A metric with this name exists', { argumentPath: ['input', 'name'] });
   const metric = owned(Object.assign(new Metric(), {
     name, description: checkOptionalText(input.description, ['input', 'description'], 4000),
@@ -41,7 +43,7 @@ export async function createMetric(em: Em, caller: Caller, input: MetricInput): 
 }
 
 export async function createExtendedCoverageType(em: Em, caller: Caller, input: ExtendedCoverageTypeInput): Promise<ExtendedCoverageType> {
-  const name = checkName(input.name, ['input', 'name']);
+  const name = requiredText(input.name, ['input', 'name']);
   if (await em.count(ExtendedCoverageType, { name })) {
     throw new ConflictError('An extended coverage type with this name exists', { argumentPath: ['input', 'name'] });
   }
@@ -52,10 +54,7 @@ export async function createExtendedCoverageType(em: Em, caller: Caller, input: 
 }
 
 async function checkApplication(em: Em, id: string, path: string[]): Promise<string> {
-  if (!isUuid(id) || !(await em.count(Application, { id: id.toLowerCase() }))) {
-    throw new BadUserInputError(`Application ${JSON.stringify(id)} was not found`, path);
-  }
-  return id.toLowerCase();
+  return (await findReferencedOrFail(em, Application, id, 'Application', path)).id;
 }
 
 export async function createExtendedCoverage(em: Em, caller: Caller, input: ExtendedCoverageInput): Promise<ExtendedCoverage> {
@@ -65,7 +64,7 @@ export async function createExtendedCoverage(em: Em, caller: Caller, input: Exte
   if (!isParentComputerDatacenter && parentComputerId === extendedComputerId) {
     throw new BadUserInputError('A computer cannot extend its own coverage', ['input', 'extendedComputerId']);
   }
-  const reason = checkName(input.reason, ['input', 'reason']);
+  const reason = requiredText(input.reason, ['input', 'reason']);
   if (!(await em.count(ExtendedCoverageType, { name: reason }))) {
     throw new BadUserInputError(`${JSON.stringify(reason)} is not an extended coverage type`, ['input', 'reason']);
   }

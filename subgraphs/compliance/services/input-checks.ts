@@ -1,27 +1,19 @@
 import { BadUserInputError } from '../../../lib/errors';
+import type { ArgumentPath } from '../../../lib/input';
 import { canonicalDecimal, decimalDigits } from '../domain/money';
-
-type Path = ReadonlyArray<string | number>;
 
 // Intl knows the ISO 4217 codes (active and historic); the regex guards runtimes without the list.
 const CURRENCIES = new Set<string>(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
 
-/** Trimmed text of 1 to `max` characters. */
-export function checkName(value: string, path: Path, max = 255): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > max) throw new BadUserInputError(`${String(path[path.length - 1])} must have 1 to ${max} characters`, path);
-  return trimmed;
-}
-
 /** Optional text of at most `max` characters; blank becomes null. */
-export function checkOptionalText(value: string | null | undefined, path: Path, max = 255): string | null {
+export function checkOptionalText(value: string | null | undefined, path: ArgumentPath, max = 255): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   if (value.length > max) throw new BadUserInputError(`${String(path[path.length - 1])} must have at most ${max} characters`, path);
   return value.trim();
 }
 
 /** An ISO 4217 currency code such as USD. */
-export function checkCurrency(value: string | null | undefined, path: Path): string | null {
+export function checkCurrency(value: string | null | undefined, path: ArgumentPath): string | null {
   if (value === null || value === undefined) return null;
   const known = CURRENCIES.size === 0 ? /^[A-Z]{3}$/.test(value) : CURRENCIES.has(value);
   if (!known) throw new BadUserInputError(`${String(path[path.length - 1])} must be an ISO 4217 currency code such as USD, got ${JSON.stringify(value)}`, path);
@@ -29,7 +21,7 @@ export function checkCurrency(value: string | null | undefined, path: Path): str
 }
 
 /** Money of a decimal(15,4) column: non-negative, at most 11 integer digits and 4 decimals. */
-export function checkMoney(value: string | null | undefined, path: Path): string | null {
+export function checkMoney(value: string | null | undefined, path: ArgumentPath): string | null {
   if (value === null || value === undefined) return null;
   const digits = decimalDigits(value);
   const field = String(path[path.length - 1]);
@@ -38,10 +30,4 @@ export function checkMoney(value: string | null | undefined, path: Path): string
     throw new BadUserInputError(`${field} must have at most 11 digits before the point and 4 after it`, path);
   }
   return canonicalDecimal(value);
-}
-
-/** A count of licenses: 1 or more. */
-export function checkPositive(value: number, path: Path): number {
-  if (!Number.isInteger(value) || value < 1) throw new BadUserInputError(`${String(path[path.length - 1])} must be at least 1`, path);
-  return value;
 }

@@ -1,6 +1,7 @@
 import { owned } from '../../../lib/entity';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
-import { isUuid, requireUuid } from '../../../lib/ids';
+import { BadUserInputError, ConflictError } from '../../../lib/errors';
+import { findByIdOrFail } from '../../../lib/find';
+import { requireUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { MaintenancePeriod } from '../entities/MaintenancePeriod';
@@ -89,15 +90,9 @@ export async function deleteMaintenancePeriods(em: Em, licenseId: string): Promi
   return periods.length;
 }
 
-async function findPeriodOrFail(em: Em, id: string): Promise<MaintenancePeriod> {
-  const period = isUuid(id) ? await em.findOne(MaintenancePeriod, { id: id.toLowerCase() }) : null;
-  if (!period) throw new NotFoundError('MaintenancePeriod', id);
-  return period;
-}
-
 /** Seed 003 Replace maintenance and support period: every field is replaced, those left out cleared. */
 export async function replaceMaintenancePeriod(em: Em, id: string, input: MaintenancePeriodInput): Promise<MaintenancePeriod> {
-  const period = await findPeriodOrFail(em, id);
+  const period = await findByIdOrFail(em, MaintenancePeriod, id, 'MaintenancePeriod');
   const fields = periodFields(input, ['input']);
   const others = await em.find(MaintenancePeriod, { licenseId: period.licenseId, id: { $ne: period.id } });
   checkSameCurrencyAsStored(fields.purchaseCurrency, others);
@@ -108,7 +103,7 @@ export async function replaceMaintenancePeriod(em: Em, id: string, input: Mainte
 
 /** Seed 003 Delete maintenance and support period: the ID of the removed period. */
 export async function deleteMaintenancePeriod(em: Em, id: string): Promise<string> {
-  const period = await findPeriodOrFail(em, id);
+  const period = await findByIdOrFail(em, MaintenancePeriod, id, 'MaintenancePeriod');
   removePeriods(em, [period]);
   return period.id;
 }

@@ -1,6 +1,6 @@
 import { owned } from '../../../lib/entity';
 import { ConflictError } from '../../../lib/errors';
-import { isUuid } from '../../../lib/ids';
+import { rowIdOrNotFound } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import { openSecret, sealSecret, secretsKey } from '../../../lib/secrets';
 import type { Caller } from '../../../lib/tenancy';
@@ -17,8 +17,8 @@ import { recordDeviceEvent } from './events';
  * and the request is refused instead of recorded after the decline.
  */
 async function lockDeviceWithAcceptedEula(em: Em, caller: Caller, deviceId: string, now: Date): Promise<Device> {
-  const where = { id: deviceId, accountId: caller.accountId, eulaAccepted: true };
-  const touched = isUuid(deviceId) ? await em.nativeUpdate(Device, where, { updatedAt: now }) : 0;
+  const where = { id: rowIdOrNotFound(deviceId, 'Device'), accountId: caller.accountId, eulaAccepted: true };
+  const touched = await em.nativeUpdate(Device, where, { updatedAt: now });
   const device = await findDeviceOrFail(em, deviceId);
   if (touched === 0) {
     throw new ConflictError('The EULA of the device must be accepted (acceptDeviceEula) before a license is installed', {

@@ -1,5 +1,6 @@
 import { owned } from '../../../lib/entity';
 import { BadUserInputError } from '../../../lib/errors';
+import { requiredText } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Datacenter } from '../entities/Datacenter';
@@ -9,8 +10,7 @@ import { recordDatacenterEvent } from './events';
 const MAX_TEXT = 255;
 
 export function createDatacenter(em: Em, caller: Caller, input: CreateDatacenterInput): Datacenter {
-  const name = input.name.trim();
-  if (!name || name.length > MAX_TEXT) throw new BadUserInputError(`name must have 1 to ${MAX_TEXT} characters`, ['input', 'name']);
+  const name = requiredText(input.name, ['input', 'name'], MAX_TEXT);
   if (input.location && input.location.length > MAX_TEXT) {
     throw new BadUserInputError(`location has at most ${MAX_TEXT} characters`, ['input', 'location']);
   }

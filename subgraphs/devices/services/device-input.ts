@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../../lib/errors';
-import { isUuid } from '../../../lib/ids';
+import { findReferencedOrFail } from '../../../lib/find';
+import { positiveCount, requiredText } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import { checkProductId, checkSerialNumber } from '../domain/udi';
 import { Datacenter } from '../entities/Datacenter';
@@ -23,17 +24,8 @@ function checkText(value: string | null, field: string): string | null {
   return value;
 }
 
-export function checkFingerprint(value: string): string {
-  const fingerprint = value.trim();
-  if (!fingerprint || fingerprint.length > MAX_TEXT) {
-    throw new BadUserInputError(`fingerprint must have 1 to ${MAX_TEXT} characters`, path('fingerprint'));
-  }
-  return fingerprint;
-}
-
 async function checkHost(em: Em, device: Device, hostId: string): Promise<string> {
-  const host = isUuid(hostId) ? await em.findOne(Device, { id: hostId }) : null;
-  if (!host) throw new BadUserInputError(`Device ${JSON.stringify(hostId)} was not found`, path('hostDeviceId'));
+  const host = await findReferencedOrFail(em, Device, hostId, 'Device', path('hostDeviceId'));
   // a host is a physical device: this also rules out a device hosting itself and host cycles
   if (host.id === device.id || host.isVirtual) {
     throw new BadUserInputError('The host of a virtual device must be another, physical device', path('hostDeviceId'));
@@ -42,13 +34,11 @@ async function checkHost(em: Em, device: Device, hostId: string): Promise<string
 }
 
 async function checkDatacenter(em: Em, datacenterId: string): Promise<string> {
-  const found = isUuid(datacenterId) ? await em.findOne(Datacenter, { id: datacenterId }) : null;
-  if (!found) throw new BadUserInputError(`Datacenter ${JSON.stringify(datacenterId)} was not found`, path('datacenterId'));
-  return found.id;
+  return (await findReferencedOrFail(em, Datacenter, datacenterId, 'Datacenter', path('datacenterId'))).id;
 }
 
 function applyIdentity(device: Device, input: DeviceInput): void {
-  if (input.fingerprint !== undefined) device.fingerprint = checkFingerprint(required(input.fingerprint, 'fingerprint'));
+  if (input.fingerprint !== undefined) device.fingerprint = requiredText(required(input.fingerprint, 'fingerprint'), path('fingerprint'), MAX_TEXT);
   if (input.productId !== undefined) device.productId = input.productId === null ? null : checkProductId(input.productId, path('productId'));
   if (input.serialNumber !== undefined) {
     device.serialNumber = input.serialNumber === null ? null : checkSerialNumber(input.serialNumber, path('serialNumber'));
@@ -65,9 +55,7 @@ function applyIdentity(device: Device, input: DeviceInput): void {
 export async function applyDeviceInput(em: Em, device: Device, input: DeviceInput, creating: boolean): Promise<void> {
   applyIdentity(device, input);
   if (input.cores !== undefined && !(creating && input.cores === null)) {
-    const cores = required(input.cores, 'cores');
-    if (!Number.isInteger(cores) || cores < 1) throw new BadUserInputError('cores must be at least 1', path('cores'));
-    device.cores = cores;
+    device.cores = positiveCount(required(input.cores, 'cores'), path('cores'));
   }
   if (input.isVirtual !== undefined && !(creating && input.isVirtual === null)) {
     device.isVirtual = required(input.isVirtual, 'isVirtual');

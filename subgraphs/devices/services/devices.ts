@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { owned } from '../../../lib/entity';
-import { ConflictError, NotFoundError } from '../../../lib/errors';
-import { isUuid } from '../../../lib/ids';
+import { ConflictError } from '../../../lib/errors';
+import { findByIdOrFail } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { checkThroughputLevel } from '../domain/throughput';
@@ -12,10 +12,8 @@ import type { RegisterDeviceInput, UpdateDeviceInput } from '../generated/graphq
 import { applyDeviceInput } from './device-input';
 import { recordDeviceEvent } from './events';
 
-export async function findDeviceOrFail(em: Em, id: string): Promise<Device> {
-  const device = isUuid(id) ? await em.findOne(Device, { id }) : null;
-  if (!device) throw new NotFoundError('Device', id);
-  return device;
+export function findDeviceOrFail(em: Em, id: string): Promise<Device> {
+  return findByIdOrFail(em, Device, id, 'Device');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../../lib/errors';
 import { requireUuid } from '../../../lib/ids';
+import { nonNegative, requiredText } from '../../../lib/input';
 import { checkDuration, checkHexVersion, parseLicenseDate } from '../domain/license-line';
 import { checkProductId, checkSerialNumber } from '../domain/udi';
 import type { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
@@ -13,19 +14,12 @@ function at(field: string, ...rest: string[]): string[] {
 }
 
 function text(value: string, field: string): string {
-  const trimmed = value.trim();
-  if (!trimmed || trimmed.length > MAX_TEXT) throw new BadUserInputError(`${field} must have 1 to ${MAX_TEXT} characters`, at(field));
-  return trimmed;
+  return requiredText(value, at(field), MAX_TEXT);
 }
 
+/** Optional, but not blank when given. */
 function optionalText(value: string | null | undefined, field: string): string | null {
   return value === null || value === undefined ? null : text(value, field);
-}
-
-function nonNegative(value: number | null | undefined, field: string): number | null {
-  if (value === null || value === undefined) return null;
-  if (value < 0) throw new BadUserInputError(`${field} cannot be negative`, at(field));
-  return value;
 }
 
 /** Seed 004 gives start/end dates to non-evaluation licenses and evaluation periods to evaluation ones. */
@@ -81,9 +75,9 @@ export function licenseLineFields(input: DeviceLicenseLineInput): LineFields {
     ...vendorInfo(input),
     licenseAddition: input.licenseAddition ?? null,
     licenseGenerationVersion: input.licenseGenerationVersion ? checkHexVersion(input.licenseGenerationVersion, at('licenseGenerationVersion')) : null,
-    licenseCount: nonNegative(input.licenseCount, 'licenseCount') ?? 0,
+    licenseCount: nonNegative(input.licenseCount, at('licenseCount')) ?? 0,
     licensePriority: input.licensePriority ?? null,
-    storeIndex: nonNegative(input.storeIndex, 'storeIndex'),
+    storeIndex: nonNegative(input.storeIndex, at('storeIndex')),
     storageName: optionalText(input.storageName, 'storageName'),
   };
   checkKindRules(line);

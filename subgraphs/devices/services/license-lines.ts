@@ -1,6 +1,6 @@
 import { owned } from '../../../lib/entity';
 import { NotFoundError } from '../../../lib/errors';
-import { isUuid } from '../../../lib/ids';
+import { rowIdOrNotFound } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Device } from '../entities/Device';
@@ -13,11 +13,13 @@ import { licenseLineFields } from './license-line-input';
 /**
  * Takes the device's row lock before reading the last index: the conditional UPDATE makes
  * concurrent additions to one device wait for each other (PostgreSQL row lock, SQLite write
- * lock), so two lines never read the same "last index". Zero rows touched: no such device.
+ * lock), so two lines never read the same "last index". Zero rows touched: no such device. Returns the device's ID.
  */
-async function lockDevice(em: Em, caller: Caller, deviceId: string, now: Date): Promise<void> {
-  const touched = isUuid(deviceId) ? await em.nativeUpdate(Device, { id: deviceId, accountId: caller.accountId }, { updatedAt: now }) : 0;
+async function lockDevice(em: Em, caller: Caller, deviceId: string, now: Date): Promise<string> {
+  const id = rowIdOrNotFound(deviceId, 'Device');
+  const touched = await em.nativeUpdate(Device, { id, accountId: caller.accountId }, { updatedAt: now });
   if (touched === 0) throw new NotFoundError('Device', deviceId);
+  return id;
 }
 
 /** Adds a license line to a device (the data behind seed 004 GET /api/v1/license); its index is the next one. */
@@ -25,11 +27,11 @@ export async function addDeviceLicenseLine(
   em: Em, caller: Caller, deviceId: string, input: DeviceLicenseLineInput, now = new Date(),
 ): Promise<DeviceLicenseLine> {
   const fields = licenseLineFields(input);
-  await lockDevice(em, caller, deviceId, now);
-  const last = await em.findOne(DeviceLicenseLine, { deviceId }, { orderBy: { index: 'desc' } });
-  const line = owned(Object.assign(new DeviceLicenseLine(), fields, { deviceId, index: (last?.index ?? 0) + 1 }), caller);
+  const id = await lockDevice(em, caller, deviceId, now);
+  const last = await em.findOne(DeviceLicenseLine, { deviceId: id }, { orderBy: { index: 'desc' } });
+  const line = owned(Object.assign(new DeviceLicenseLine(), fields, { deviceId: id, index: (last?.index ?? 0) + 1 }), caller);
   em.persist(line);
-  const device = await findDeviceOrFail(em, deviceId);
+  const device = await findDeviceOrFail(em, id);
   recordDeviceEvent(em, 'device.license-line.added', device, { licenseLineId: line.id, feature: line.feature, licenseId: line.licenseId });
   return line;
 }

@@ -1,6 +1,8 @@
 import { owned } from '../../../lib/entity';
-import { BadUserInputError, NotFoundError } from '../../../lib/errors';
-import { isUuid, requireUuid } from '../../../lib/ids';
+import { BadUserInputError } from '../../../lib/errors';
+import { findByIdOrFail, findReferencedOrFail } from '../../../lib/find';
+import { requireUuid } from '../../../lib/ids';
+import { nonNegative } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { Organization } from '../entities/Organization';
@@ -22,17 +24,12 @@ export function createProduct(em: Em, caller: Caller, input: ProductInput): Prod
 const POLICY_COUNTS = ['duration', 'maxMachines', 'maxProcesses', 'maxUsers', 'maxCores', 'maxUses', 'heartbeatDuration', 'checkInInterval'] as const;
 
 export async function createPolicy(em: Em, caller: Caller, input: PolicyInput): Promise<Policy> {
-  if (!isUuid(input.productId) || !(await em.findOne(Product, { id: input.productId }))) {
-    throw new BadUserInputError(`Product ${JSON.stringify(input.productId)} was not found`, ['input', 'productId']);
-  }
-  for (const field of POLICY_COUNTS) {
-    const value = input[field];
-    if (typeof value === 'number' && value < 0) throw new BadUserInputError(`${field} cannot be negative`, ['input', field]);
-  }
+  const product = await findReferencedOrFail(em, Product, input.productId, 'Product', ['input', 'productId']);
+  for (const field of POLICY_COUNTS) nonNegative(input[field], ['input', field]);
   if (input.requireCheckIn && !input.checkInInterval) {
     throw new BadUserInputError('checkInInterval is required when requireCheckIn is set', ['input', 'checkInInterval']);
   }
-  const policy = owned(Object.assign(new Policy(), defined(input)), caller);
+  const policy = owned(Object.assign(new Policy(), defined(input), { productId: product.id }), caller);
   if (input.floating === undefined || input.floating === null) policy.floating = policy.type !== 'NODE_LOCKED';
   em.persist(policy);
   return policy;
@@ -46,23 +43,21 @@ export function createOrganization(em: Em, caller: Caller, input: OrganizationIn
 }
 
 export async function createUser(em: Em, caller: Caller, input: UserInput): Promise<User> {
-  const { organizationId } = input;
-  if (organizationId && (!isUuid(organizationId) || !(await em.findOne(Organization, { id: organizationId })))) {
-    throw new BadUserInputError(`Organization ${JSON.stringify(input.organizationId)} was not found`, ['input', 'organizationId']);
-  }
-  if (input.resellerId && !isUuid(input.resellerId)) throw new BadUserInputError(`resellerId must be a UUID, got ${JSON.stringify(input.resellerId)}`, ['input', 'resellerId']);
+  const organization = input.organizationId
+    ? await findReferencedOrFail(em, Organization, input.organizationId, 'Organization', ['input', 'organizationId'])
+    : null;
+  if (input.resellerId) requireUuid(input.resellerId, ['input', 'resellerId']);
   if (input.metadata !== undefined && input.metadata !== null && !isStringMap(input.metadata)) {
     throw new BadUserInputError('metadata must be an object of string values', ['input', 'metadata']);
   }
-  const user = owned(Object.assign(new User(), defined(input)), caller);
+  const user = owned(Object.assign(new User(), defined(input), organization ? { organizationId: organization.id } : {}), caller);
   em.persist(user);
   return user;
 }
 
 /** Only the fields given change; `banned` and `tags` cannot be cleared with null, `role` can. */
 export async function updateUser(em: Em, id: string, input: UserUpdateInput): Promise<User> {
-  const user = isUuid(id) ? await em.findOne(User, { id }) : null;
-  if (!user) throw new NotFoundError('User', id);
+  const user = await findByIdOrFail(em, User, id, 'User');
   if (input.banned !== undefined && input.banned !== null) user.banned = input.banned;
   if (input.role !== undefined) user.role = input.role ?? null;
   if (input.tags) user.tags = input.tags;

@@ -1,4 +1,5 @@
-import { BadUserInputError, NotFoundError } from '../../../lib/errors';
+import { BadUserInputError } from '../../../lib/errors';
+import { findByIdOrFail } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import type { License } from '../entities/License';
 import { LicenseFieldPolicy } from '../entities/LicenseFieldPolicy';
@@ -76,9 +77,8 @@ export async function createFieldPolicy(em: Em, accountId: string, input: FieldP
 }
 
 export async function deleteFieldPolicy(em: Em, id: string): Promise<LicenseFieldPolicy> {
-  const policy = await em.findOne(LicenseFieldPolicy, { id });
-  if (!policy) throw new NotFoundError('LicenseFieldPolicy', id);
-  await em.nativeDelete(LicenseFieldPolicyField, { policyId: id, accountId: policy.accountId });
+  const policy = await findByIdOrFail(em, LicenseFieldPolicy, id, 'LicenseFieldPolicy');
+  await em.nativeDelete(LicenseFieldPolicyField, { policyId: policy.id, accountId: policy.accountId });
   em.remove(policy);
   return policy;
 }

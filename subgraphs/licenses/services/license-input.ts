@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../../lib/errors';
 import { isUuid, requireUuid } from '../../../lib/ids';
+import { nonNegative } from '../../../lib/input';
 import { MAX_USES } from '../domain/limits';
 import { License } from '../entities/License';
 import type { LicenseBulkUpdateInput, LicenseInput } from '../generated/graphql';
@@ -15,10 +16,10 @@ const OVERRIDES = {
 /** Inputs handled elsewhere (children, identity) rather than copied onto the row. */
 const NOT_COPIED = new Set<string>(['key', 'metadata', 'meterAttributes', ...Object.keys(OVERRIDES)]);
 
-const NON_NEGATIVE_INTS: ReadonlyArray<keyof LicenseInput> = [
+const NON_NEGATIVE_INTS = [
   'maxMachines', 'maxProcesses', 'maxUsers', 'maxCores', 'maxUses', 'duration', 'quantity', 'allowedActivations',
   'allowedDeactivations', 'allowedFloatingClients', 'leaseDuration', 'numberOfSupportedVirtualMachines',
-];
+] as const satisfies ReadonlyArray<keyof LicenseInput>;
 
 /** Inputs that hold IDs (stored in UUID columns): a malformed one is the caller's mistake on every database. */
 const ID_FIELDS = ['policyId', 'organizationId', 'userId', 'resellerId', 'applicationId', 'metricId', 'assignmentTypeId', 'agreementId'] as const;
@@ -76,10 +77,7 @@ export function canonicalDecimal(value: string | number | null): string | null {
 /** Checks what the schema's types cannot say: ranges, currencies, date order. */
 export function checkLicenseInput(input: LicenseInput): void {
   checkIdsAndNulls(input);
-  for (const field of NON_NEGATIVE_INTS) {
-    const value = input[field];
-    if (typeof value === 'number' && value < 0) throw new BadUserInputError(`${field} cannot be negative`, ['input', field]);
-  }
+  for (const field of NON_NEGATIVE_INTS) nonNegative(input[field], ['input', field]);
   if (typeof input.maxUses === 'number' && input.maxUses > MAX_USES) {
     throw new BadUserInputError(`maxUses cannot exceed ${MAX_USES}`, ['input', 'maxUses']);
   }
@@ -95,7 +93,7 @@ export function checkLicenseInput(input: LicenseInput): void {
   const names = (input.meterAttributes ?? []).map((m) => m.name);
   if (new Set(names).size !== names.length) throw new BadUserInputError('meter attribute names must be unique', ['input', 'meterAttributes']);
   for (const [i, meter] of (input.meterAttributes ?? []).entries()) {
-    if (meter.allowedUses < 0) throw new BadUserInputError('allowedUses cannot be negative', ['input', 'meterAttributes', i, 'allowedUses']);
+    nonNegative(meter.allowedUses, ['input', 'meterAttributes', i, 'allowedUses']);
   }
 }
 

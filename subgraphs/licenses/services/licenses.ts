@@ -1,6 +1,6 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
-import { isUuid } from '../../../lib/ids';
+import { BadUserInputError, ConflictError } from '../../../lib/errors';
+import { findByIdOrFail, findReferencedOrFail } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { License } from '../entities/License';
@@ -19,19 +19,20 @@ import { limitsOf } from './limits';
  * The license, or NOT_FOUND. `lock` takes the row for the rest of the transaction (and re-reads it past the
  * identity map), for changes computed from the current state: two concurrent renewals must add two durations.
  */
-export async function findLicenseOrFail(em: Em, id: string, opts: { lock?: boolean } = {}): Promise<License> {
-  const lock = opts.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const : {};
-  // a malformed ID names no license (PostgreSQL would refuse the query, SQLite would find nothing)
-  const license = isUuid(id) ? await em.findOne(License, { id }, lock) : null;
-  if (!license) throw new NotFoundError('License', id);
-  return license;
+export function findLicenseOrFail(em: Em, id: string, opts: { lock?: boolean } = {}): Promise<License> {
+  return findByIdOrFail(em, License, id, 'License', opts.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : undefined);
 }
 
 async function findPolicyOrFail(em: Em, policyId: string | null | undefined): Promise<Policy> {
   if (!policyId) throw new BadUserInputError('policyId is required', ['input', 'policyId']);
-  const policy = isUuid(policyId) ? await em.findOne(Policy, { id: policyId }) : null;
-  if (!policy) throw new BadUserInputError(`Policy ${JSON.stringify(policyId)} was not found`, ['input', 'policyId']);
-  return policy;
+  return findReferencedOrFail(em, Policy, policyId, 'Policy', ['input', 'policyId']);
+}
+
+/** A license moved to another policy takes its product too; the policy's ID is kept as stored (lower case). */
+function moveToPolicy(license: License, policy: Policy | null): void {
+  if (!policy) return;
+  license.policyId = policy.id;
+  license.productId = policy.productId;
 }
 
 async function assignKey(em: Em, license: License, given: string | null | undefined): Promise<void> {
@@ -94,8 +95,9 @@ export async function updateLicense(em: Em, id: string, input: LicenseInput): Pr
   checkLicenseInput(input);
   const license = await findLicenseOrFail(em, id);
   await enforceFieldPolicies(em, input, license, 'update');
-  if (input.policyId) license.productId = (await findPolicyOrFail(em, input.policyId)).productId;
+  const policy = input.policyId ? await findPolicyOrFail(em, input.policyId) : null;
   applyLicenseInput(license, input);
+  moveToPolicy(license, policy);
   await replaceListChildren(em, license, input);
   recordLicenseEvent(em, 'license.updated', license);
   return license;
@@ -106,9 +108,10 @@ export async function replaceLicense(em: Em, id: string, input: LicenseInput): P
   checkLicenseInput(input);
   const license = await findLicenseOrFail(em, id);
   await enforceFieldPolicies(em, input, license, 'replace');
-  if (input.policyId) license.productId = (await findPolicyOrFail(em, input.policyId)).productId;
+  const policy = input.policyId ? await findPolicyOrFail(em, input.policyId) : null;
   resetRecordFields(license);
   applyLicenseInput(license, input);
+  moveToPolicy(license, policy);
   await replaceListChildren(em, license, input);
   recordLicenseEvent(em, 'license.updated', license);
   return license;
@@ -125,8 +128,8 @@ async function replaceListChildren(em: Em, license: License, input: LicenseInput
 export async function deleteLicense(em: Em, id: string): Promise<License> {
   // locked: an activation waiting on the license then finds it gone instead of adding an orphan machine
   const license = await findLicenseOrFail(em, id, { lock: true });
-  const owned = { licenseId: id, accountId: license.accountId };
-  for (const machine of await em.find(Machine, { licenseId: id })) recordMachineEvent(em, 'machine.deleted', machine, license);
+  const owned = { licenseId: license.id, accountId: license.accountId };
+  for (const machine of await em.find(Machine, { licenseId: license.id })) recordMachineEvent(em, 'machine.deleted', machine, license);
   await em.nativeDelete(Machine, owned);
   await em.nativeDelete(LicenseMetadata, owned);
   await em.nativeDelete(MeterAttribute, owned);

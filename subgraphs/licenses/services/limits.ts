@@ -1,14 +1,12 @@
-import { NotFoundError } from '../../../lib/errors';
+import { findByIdOrFail } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import { effectiveLimits, type PolicyLimits } from '../domain/limits';
 import type { License } from '../entities/License';
 import { Policy } from '../entities/Policy';
 
 /** The policy of a license (every license has one). */
-export async function policyOf(em: Em, license: License): Promise<Policy> {
-  const policy = await em.findOne(Policy, { id: license.policyId });
-  if (!policy) throw new NotFoundError('Policy', license.policyId);
-  return policy;
+export function policyOf(em: Em, license: License): Promise<Policy> {
+  return findByIdOrFail(em, Policy, license.policyId, 'Policy');
 }
 
 /** The effective limits of a license: its overrides over its policy's values. */

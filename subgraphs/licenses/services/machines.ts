@@ -4,8 +4,10 @@
  * whole transaction: on PostgreSQL `SELECT ... FOR UPDATE` queues concurrent activations of the same license;
  * on SQLite the single connection already serializes write transactions (knex omits FOR UPDATE there).
  */
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import { findByIdOrFail } from '../../../lib/find';
+import { positiveCount } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { heartbeatStatus } from '../domain/heartbeat';
@@ -74,36 +76,28 @@ export function activationBlocker(f: ActivationFacts, now: Date): string | null 
 
 // --- persistence --------------------------------------------------------------------------------------------
 
-async function lockLicense(em: Em, where: FilterQuery<License>, label: string): Promise<License> {
+type LicenseTarget = { id: string } | { key: string };
+
+/** The license an activation names, locked for the rest of the transaction. */
+async function lockLicense(em: Em, target: LicenseTarget): Promise<License> {
+  if ('id' in target) return findLicenseOrFail(em, target.id, { lock: true });
   // refresh: a copy already in the identity map would be returned without taking the lock
-  const license = await em.findOne(License, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!license) throw new NotFoundError('License', label);
+  const license = await em.findOne(License, { key: target.key }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!license) throw new NotFoundError('License', 'with the given key');
   return license;
-}
-
-async function findMachineOrFail(em: Em, id: string, refresh = false): Promise<Machine> {
-  const machine = await em.findOne(Machine, { id }, { refresh });
-  if (!machine) throw new NotFoundError('Machine', id);
-  return machine;
-}
-
-interface LicenseTarget {
-  where: FilterQuery<License>;
-  label: string;
 }
 
 /** Exactly one of licenseId and licenseKey (`!= null`: GraphQL gives null or leaves the field out). */
 function licenseTarget({ licenseId, licenseKey }: ActivateMachineInput): LicenseTarget {
-  if (licenseId != null && licenseKey == null) return { where: { id: licenseId }, label: licenseId };
-  if (licenseKey != null && licenseId == null) return { where: { key: licenseKey.trim() }, label: 'with the given key' };
+  if (licenseId != null && licenseKey == null) return { id: licenseId };
+  if (licenseKey != null && licenseId == null) return { key: licenseKey.trim() };
   throw new BadUserInputError('Give exactly one of licenseId and licenseKey', ['input', licenseId == null ? 'licenseId' : 'licenseKey']);
 }
 
 function checkActivationInput(input: ActivateMachineInput): { target: LicenseTarget; fingerprint: string; cores: number } {
   const target = licenseTarget(input);
   if (input.fingerprint.trim() === '') throw new BadUserInputError('fingerprint must not be blank', ['input', 'fingerprint']);
-  const cores = input.cores ?? 1;
-  if (!Number.isInteger(cores) || cores < 1) throw new BadUserInputError('cores must be at least 1', ['input', 'cores']);
+  const cores = positiveCount(input.cores ?? 1, ['input', 'cores']);
   return { target, fingerprint: input.fingerprint, cores };
 }
 
@@ -152,7 +146,7 @@ function markActivated(license: License, policy: Policy, now: Date): void {
 export async function activateMachine(em: Em, caller: Caller, input: ActivateMachineInput, now = new Date()): Promise<Machine> {
   const { target, fingerprint, cores } = checkActivationInput(input);
   if (input.licenseId != null) assertLicenseAccess(caller, input.licenseId);
-  const license = await lockLicense(em, target.where, target.label);
+  const license = await lockLicense(em, target);
   assertLicenseAccess(caller, license.id); // a license key names its license by key too
   const policy = await policyOf(em, license);
   await checkLicenseState(em, license, policy, now);
@@ -171,11 +165,11 @@ export async function activateMachine(em: Em, caller: Caller, input: ActivateMac
 }
 
 export async function deactivateMachine(em: Em, caller: Caller, id: string): Promise<Machine> {
-  const { licenseId } = await findMachineOrFail(em, id);
+  const { licenseId } = await findByIdOrFail(em, Machine, id, 'Machine');
   assertLicenseAccess(caller, licenseId);
-  const license = await lockLicense(em, { id: licenseId }, licenseId);
+  const license = await findLicenseOrFail(em, licenseId, { lock: true });
   // read again under the lock: a concurrent deactivation of the same machine may have removed it meanwhile
-  const machine = await findMachineOrFail(em, id, true);
+  const machine = await findByIdOrFail(em, Machine, id, 'Machine', { refresh: true });
   if (license.allowedDeactivations > 0 && license.totalDeactivations >= license.allowedDeactivations) {
     throw new ConflictError(`The license has used its ${license.allowedDeactivations} deactivation(s)`, { reason: 'TOO_MANY_DEACTIVATIONS' });
   }
@@ -187,7 +181,7 @@ export async function deactivateMachine(em: Em, caller: Caller, id: string): Pro
 }
 
 export async function pingMachineHeartbeat(em: Em, caller: Caller, id: string, now = new Date()): Promise<Machine> {
-  const machine = await findMachineOrFail(em, id);
+  const machine = await findByIdOrFail(em, Machine, id, 'Machine');
   assertLicenseAccess(caller, machine.licenseId);
   const license = await findLicenseOrFail(em, machine.licenseId);
   const policy = await policyOf(em, license);

@@ -5,12 +5,13 @@
  */
 import { raw, wrap } from '@mikro-orm/core';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { findByIdOrFail } from '../../../lib/find';
+import { positiveCount } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import { MAX_USES } from '../domain/limits';
 import { MeterAttribute } from '../entities/MeterAttribute';
 import { recordLicenseChange, type LicenseChangeEventType } from './events';
 import { findLicenseOrFail } from './licenses';
-import { requirePositiveAmount } from './usage';
 
 /** Why an increment of a meter attribute cannot be taken, from the committed row. */
 export function meterIncrementConflict(meter: Pick<MeterAttribute, 'totalUses' | 'allowedUses' | 'grossUses'>, increment: number): 'TOO_MANY_USES' | 'INTEGER_OVERFLOW' {
@@ -19,10 +20,8 @@ export function meterIncrementConflict(meter: Pick<MeterAttribute, 'totalUses' |
   return meter.grossUses > MAX_USES - increment ? 'INTEGER_OVERFLOW' : 'TOO_MANY_USES';
 }
 
-async function reread(em: Em, id: string): Promise<MeterAttribute> {
-  const meter = await em.findOne(MeterAttribute, { id }, { refresh: true });
-  if (!meter) throw new NotFoundError('MeterAttribute', id);
-  return meter;
+function reread(em: Em, id: string): Promise<MeterAttribute> {
+  return findByIdOrFail(em, MeterAttribute, id, 'MeterAttribute', { refresh: true });
 }
 
 /** Seed 000 fires `license.updated` for meter changes; the meter-specific event carries the meter too. */
@@ -39,7 +38,7 @@ export async function incrementLicenseMeterAttribute(
   increment: number,
   now = new Date(),
 ): Promise<MeterAttribute> {
-  requirePositiveAmount(increment, 'increment');
+  positiveCount(increment, ['increment']);
   const license = await findLicenseOrFail(em, licenseId);
   const meter = await em.findOne(MeterAttribute, { licenseId: license.id, name });
   if (!meter) throw new NotFoundError('MeterAttribute', name);
@@ -66,9 +65,8 @@ export async function incrementLicenseMeterAttribute(
 
 /** Seed 000 "Resets the license meter attribute total uses": totalUses back to 0, grossUses kept. */
 export async function resetLicenseMeterAttribute(em: Em, id: string, now = new Date()): Promise<MeterAttribute> {
-  const meter = await em.findOne(MeterAttribute, { id });
-  if (!meter) throw new NotFoundError('MeterAttribute', id);
+  const meter = await findByIdOrFail(em, MeterAttribute, id, 'MeterAttribute');
   // an assignment in SQL, so that a concurrent increment is either before the reset or after it, never lost in it
-  await em.nativeUpdate(MeterAttribute, { id, accountId: meter.accountId }, { totalUses: 0, updatedAt: now });
-  return recordMeterEvents(em, 'license.meter-attribute.reset', await reread(em, id));
+  await em.nativeUpdate(MeterAttribute, { id: meter.id, accountId: meter.accountId }, { totalUses: 0, updatedAt: now });
+  return recordMeterEvents(em, 'license.meter-attribute.reset', await reread(em, meter.id));
 }

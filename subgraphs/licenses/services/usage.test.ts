@@ -1,6 +1,6 @@
 import { MAX_USES } from '../domain/limits';
 import { meterIncrementConflict } from './meters';
-import { requirePositiveAmount, usesCeiling } from './usage';
+import { usesCeiling } from './usage';
 
 describe('usesCeiling', () => {
   it('is the effective maxUses, or 2,147,483,647 when there is none (seed 001 `uses`)', () => {
@@ -8,21 +8,6 @@ describe('usesCeiling', () => {
     expect(usesCeiling(0)).toBe(0);
     expect(usesCeiling(null)).toBe(MAX_USES);
     expect(usesCeiling(MAX_USES + 10)).toBe(MAX_USES);
-  });
-});
-
-describe('requirePositiveAmount', () => {
-  it('accepts whole amounts of at least 1', () => {
-    expect(() => requirePositiveAmount(1, 'increment')).not.toThrow();
-    expect(() => requirePositiveAmount(MAX_USES, 'increment')).not.toThrow();
-  });
-
-  it('refuses 0, negative and fractional amounts with BAD_USER_INPUT on the argument', () => {
-    for (const amount of [0, -1, 1.5]) {
-      expect(() => requirePositiveAmount(amount, 'decrement')).toThrow(
-        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argumentPath: ['decrement'] } }),
-      );
-    }
   });
 });
 

@@ -5,7 +5,9 @@
  * the first one's row lock and re-evaluates its WHERE against the committed row).
  */
 import { raw } from '@mikro-orm/core';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import { ConflictError } from '../../../lib/errors';
+import { findByIdOrFail } from '../../../lib/find';
+import { positiveCount } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import { MAX_USES, checkUsageDecrement, checkUsageIncrement } from '../domain/limits';
 import { License } from '../entities/License';
@@ -13,23 +15,14 @@ import { recordLicenseChange, type LicenseChangeEventType } from './events';
 import { findLicenseOrFail } from './licenses';
 import { limitsOf, policyOf } from './limits';
 
-/** An amount of uses must be a whole number of at least 1; `argument` names it in the error. */
-export function requirePositiveAmount(amount: number, argument: string): void {
-  if (!Number.isInteger(amount) || amount < 1) {
-    throw new BadUserInputError(`${argument} must be at least 1`, [argument]);
-  }
-}
-
 /** The highest `uses` may go: the effective maxUses, and never above 2,147,483,647 (seed 001). */
 export function usesCeiling(maxUses: number | null): number {
   return maxUses === null ? MAX_USES : Math.min(maxUses, MAX_USES);
 }
 
 /** The license as committed by the UPDATE (not the copy loaded before it), or NOT_FOUND when it is gone. */
-async function reread(em: Em, id: string): Promise<License> {
-  const license = await em.findOne(License, { id }, { refresh: true });
-  if (!license) throw new NotFoundError('License', id);
-  return license;
+function reread(em: Em, id: string): Promise<License> {
+  return findByIdOrFail(em, License, id, 'License', { refresh: true });
 }
 
 function recordUsageEvents(em: Em, type: LicenseChangeEventType, license: License): License {
@@ -38,16 +31,16 @@ function recordUsageEvents(em: Em, type: LicenseChangeEventType, license: Licens
 }
 
 export async function incrementLicenseUsage(em: Em, id: string, increment: number, now = new Date()): Promise<License> {
-  requirePositiveAmount(increment, 'increment');
+  positiveCount(increment, ['increment']);
   const license = await findLicenseOrFail(em, id);
   const { maxUses } = limitsOf(license, await policyOf(em, license));
   // `uses <= ceiling - increment` rather than `uses + increment <= ceiling`: the sum could overflow a 4-byte integer
   const changed = await em.nativeUpdate(
     License,
-    { id, accountId: license.accountId, uses: { $lte: usesCeiling(maxUses) - increment } },
+    { id: license.id, accountId: license.accountId, uses: { $lte: usesCeiling(maxUses) - increment } },
     { uses: raw('uses + ?', [increment]), lastUsedAt: now, updatedAt: now },
   );
-  const after = await reread(em, id);
+  const after = await reread(em, license.id);
   if (changed === 0) {
     const check = checkUsageIncrement(after.uses, increment, maxUses);
     const reason = check.ok ? 'TOO_MANY_USES' : check.reason;
@@ -57,14 +50,14 @@ export async function incrementLicenseUsage(em: Em, id: string, increment: numbe
 }
 
 export async function decrementLicenseUsage(em: Em, id: string, decrement: number, now = new Date()): Promise<License> {
-  requirePositiveAmount(decrement, 'decrement');
+  positiveCount(decrement, ['decrement']);
   const license = await findLicenseOrFail(em, id);
   const changed = await em.nativeUpdate(
     License,
-    { id, accountId: license.accountId, uses: { $gte: decrement } },
+    { id: license.id, accountId: license.accountId, uses: { $gte: decrement } },
     { uses: raw('uses - ?', [decrement]), updatedAt: now },
   );
-  const after = await reread(em, id);
+  const after = await reread(em, license.id);
   if (changed === 0) {
     const check = checkUsageDecrement(after.uses, decrement);
     const reason = check.ok ? 'NEGATIVE_USES' : check.reason;
@@ -75,6 +68,6 @@ export async function decrementLicenseUsage(em: Em, id: string, decrement: numbe
 
 export async function resetLicenseUsage(em: Em, id: string, now = new Date()): Promise<License> {
   const license = await findLicenseOrFail(em, id);
-  await em.nativeUpdate(License, { id, accountId: license.accountId }, { uses: 0, updatedAt: now });
-  return recordUsageEvents(em, 'license.usage.reset', await reread(em, id));
+  await em.nativeUpdate(License, { id: license.id, accountId: license.accountId }, { uses: 0, updatedAt: now });
+  return recordUsageEvents(em, 'license.usage.reset', await reread(em, license.id));
 }

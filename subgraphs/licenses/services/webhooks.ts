@@ -4,9 +4,9 @@
  * `webhook-sender.ts` POSTs them (with `endpointSigningSecret`) under the rules of `webhook-delivery.ts`.
  */
 import { randomBytes } from 'node:crypto';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
+import { BadUserInputError, ConflictError } from '../../../lib/errors';
 import { matchesEventType } from '../../../lib/events/topics';
-import { isUuid } from '../../../lib/ids';
+import { findByIdOrFail, rowIdOrNotFound } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import { recordEvent, type OutboxEvent } from '../../../lib/outbox';
 import { openSecret, sealSecret, secretsKey } from '../../../lib/secrets';
@@ -100,10 +100,9 @@ export function createWebhookEndpoint(
 }
 
 export async function deleteWebhookEndpoint(em: Em, caller: Caller, id: string): Promise<WebhookEndpoint> {
-  const endpoint = isUuid(id) ? await em.findOne(WebhookEndpoint, { id }) : null;
-  if (!endpoint) throw new NotFoundError('WebhookEndpoint', id);
+  const endpoint = await findByIdOrFail(em, WebhookEndpoint, id, 'WebhookEndpoint');
   // its pending deliveries must not be sent anywhere once the endpoint is gone
-  await em.nativeDelete(WebhookDelivery, { accountId: caller.accountId, endpointId: id });
+  await em.nativeDelete(WebhookDelivery, { accountId: caller.accountId, endpointId: endpoint.id });
   recordWebhookEndpointEvent(em, 'webhook-endpoint.deleted', endpoint);
   em.remove(endpoint);
   return endpoint;
@@ -114,16 +113,14 @@ export async function deleteWebhookEndpoint(em: Em, caller: Caller, id: string):
  * a delivery that has just succeeded back into PENDING.
  */
 export async function retryWebhookDelivery(em: Em, caller: Caller, id: string): Promise<WebhookDelivery> {
-  // PostgreSQL refuses a malformed UUID, which would abort the transaction; it names no delivery either way
-  if (!isUuid(id)) throw new NotFoundError('WebhookDelivery', id);
+  const rowId = rowIdOrNotFound(id, 'WebhookDelivery');
   const now = new Date();
   const changed = await em.nativeUpdate(
     WebhookDelivery,
-    { id, accountId: caller.accountId, status: { $ne: 'DELIVERED' } },
+    { id: rowId, accountId: caller.accountId, status: { $ne: 'DELIVERED' } },
     { status: 'PENDING', nextAttemptAt: now, updatedAt: now },
   );
-  const delivery = await em.findOne(WebhookDelivery, { id }, { refresh: true });
-  if (!delivery) throw new NotFoundError('WebhookDelivery', id);
+  const delivery = await findByIdOrFail(em, WebhookDelivery, id, 'WebhookDelivery', { refresh: true });
   if (changed === 0) throw new ConflictError('The webhook delivery was already delivered', { reason: 'ALREADY_DELIVERED' });
   recordEvent(em, {
     accountId: delivery.accountId, type: 'webhook-delivery.retried', entityType: 'WebhookDelivery', entityId: delivery.id,
