@@ -69,7 +69,7 @@ describe('TOPICS', () => {
     const { matches } = TOPICS.licenseUsageChanged;
     const consumption = (type: string, licenseId = LICENSE) =>
       event({ source: 'entitlements', type, entityType: 'LicenseLease', entityId: randomUUID(), payload: { licenseId } });
-    for (const type of ['entitlement.seat.consumed', 'entitlement.lease.granted', 'entitlement.lease.refreshed', 'entitlement.lease.released']) {
+    for (const type of ['entitlement.seat.consumed', 'entitlement.lease.granted', 'entitlement.lease.refreshed', 'entitlement.lease.released', 'entitlement.assignments.set']) {
       expect(matches(consumption(type), { licenseId: LICENSE })).toBe(true);
     }
     expect(matches(consumption('entitlement.lease.granted', randomUUID()), { licenseId: LICENSE })).toBe(false);

@@ -37,8 +37,11 @@ export const USAGE_EVENT_PATTERNS = [
   'license.usage.*', 'license.meter-attribute.*', 'machine.created', 'machine.deleted', 'license.checked-out', 'license.checked-in',
 ] as const;
 
-/** Types of the entitlements subgraph's consumption events, which carry the `licenseId` they change: seats and leases. */
-export const CONSUMPTION_EVENT_PATTERNS = ['entitlement.seat.*', 'entitlement.lease.*'] as const;
+/**
+ * Types of the entitlements subgraph's consumption events, which carry the `licenseId` they change: seats, leases,
+ * and user assignments (a reservation takes a seat).
+ */
+export const CONSUMPTION_EVENT_PATTERNS = ['entitlement.seat.*', 'entitlement.lease.*', 'entitlement.assignments.*'] as const;
 
 function typesMatch(event: BusEvent, types: unknown): boolean {
   return !Array.isArray(types) || types.length === 0 || matchesEventType(types as string[], event.type);

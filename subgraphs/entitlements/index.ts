@@ -2,5 +2,5 @@ import { defineSubgraph } from '../../lib/subgraph';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 
-/** The entitlements subgraph: entitlements, licensed items, license models, credits and orders. */
+/** The entitlements subgraph: entitlements, licensed items, license models, credits, orders, consumption and user assignments. */
 export const entitlementsSubgraph = defineSubgraph('entitlements', __dirname, { migrations, createLoaders });

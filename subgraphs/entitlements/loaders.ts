@@ -3,6 +3,7 @@ import { byIdLoader, byParentLoader } from '../../lib/loaders';
 import type { Em } from '../../lib/orm';
 import { Entitlement } from './entities/Entitlement';
 import { EntitlementLicense } from './entities/EntitlementLicense';
+import { LicenseAssignment } from './entities/LicenseAssignment';
 import { LicensedItem } from './entities/LicensedItem';
 import { LicenseModel } from './entities/LicenseModel';
 import { LicenseOrder } from './entities/LicenseOrder';
@@ -48,6 +49,7 @@ export function createLoaders(em: Em) {
     liveSessionsByLicense: byParentLoader(em, LicenseSession, 'licenseId', { createdAt: 'asc', id: 'asc' }, live),
     liveSessionsBySeatCredit: byParentLoader(em, LicenseSession, 'seatCountCreditId', {}, live),
     leasesBySession: byParentLoader(em, LicenseLease, 'sessionId', { createdAt: 'desc', id: 'desc' }),
+    assignmentsByLicense: byParentLoader(em, LicenseAssignment, 'licenseId', { userId: 'asc', validFrom: 'asc', createdAt: 'asc', id: 'asc' }),
   };
 }
 

@@ -48,6 +48,22 @@ export async function bindLicense(api: TestClient, given: Partial<Binding> = {},
   return binding;
 }
 
+export const CREATE_MODEL = 'mutation($i: LicenseModelInput!) { createLicenseModel(input: $i) { id } }';
+
+/**
+ * A licensed item (`item`, its unique name) with one license of a new model (`model`: a LicenseModelInput without
+ * its name), valid since PAST, granted the order lines `lines`. `given` fixes ids, e.g. a real license's.
+ */
+export async function licenseWith(
+  api: TestClient, model: Record<string, unknown>, lines: (b: Binding) => Array<Record<string, unknown>>, given: Partial<Binding> = {},
+): Promise<Binding & { item: string }> {
+  const { createLicenseModel } = await api.ok(CREATE_MODEL, { i: { name: `model-${randomUUID()}`, ...model } });
+  const item = `item-${randomUUID()}`;
+  const b = await bindLicense(api, { licenseModelId: createLicenseModel.id, licensedItemId: await createItem(api, item), ...given }, { validFrom: PAST });
+  await api.ok(PLACE_ORDER, { i: { organizationId: b.organizationId, lines: lines(b) } });
+  return { ...b, item };
+}
+
 export const PLACE_ORDER = `mutation($i: LicenseOrderInput!) {
   placeLicenseOrder(input: $i) { id canceled orderLines { id creditType quantity licenseId orderValidFrom orderValidUntil } }
 }`;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
-import { bindLicense, createItem, PAST, PLACE_ORDER, seatLine, type Binding } from '../../subgraphs/entitlements/testing';
+import { createItem, licenseWith as licenseFor, seatLine, type Binding } from '../../subgraphs/entitlements/testing';
 import { bearerHeaders, testToken } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { eventually } from '../testkit/eventually';
@@ -23,7 +23,6 @@ const RELEASE = `mutation($id: ID!) { releaseLease(leaseId: $id) { ${LEASE} } }`
 const USAGE = `query($o: ID!) { entitlementLicenses(organizationId: $o, entitlementId: "any") {
   seatsTaken seatsTotal seatCountCredits { seatsConsumed } useCountCredits { countUsed } useTimeCredits { timeUsed }
   sessions { id userId seatHeldUntil leases { id mode releasedAt } } } }`;
-const CREATE_MODEL = 'mutation($i: LicenseModelInput!) { createLicenseModel(input: $i) { id } }';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data is read loosely
 const span = (lease: Row) => Date.parse(lease.validUntil) - Date.parse(lease.validFrom);
@@ -44,13 +43,8 @@ describe.each(DATABASE_KINDS)('license consumption (%s)', (kind) => {
   }
 
   /** A licensed item with one license of a new model, and the order lines `lines` granted to it. */
-  async function licenseWith(model: Row, lines: (b: Binding) => Row[], licenseId?: string): Promise<Binding & { item: string }> {
-    const { createLicenseModel } = await t.gateway.ok(CREATE_MODEL, { i: { name: `model-${randomUUID()}`, ...model } });
-    const item = `item-${randomUUID()}`;
-    const b = await bindLicense(t.gateway, { licenseModelId: createLicenseModel.id, licensedItemId: await createItem(t.gateway, item), licenseId }, { validFrom: PAST });
-    await t.gateway.ok(PLACE_ORDER, { i: { organizationId: b.organizationId, lines: lines(b) } });
-    return { ...b, item };
-  }
+  const licenseWith = (model: Row, lines: (b: Binding) => Row[], licenseId?: string) =>
+    licenseFor(t.gateway, model, lines, licenseId ? { licenseId } : {});
 
   const usage = async (b: Binding): Promise<Row> => (await t.gateway.ok(USAGE, { o: b.organizationId })).entitlementLicenses[0];
   const consume = async (who: string, vars: Row) => (await (await as(who)).ok(CONSUME, vars)).consumeLicense;
@@ -109,7 +103,7 @@ describe.each(DATABASE_KINDS)('license consumption (%s)', (kind) => {
     expect((await usage(b)).sessions).toHaveLength(1);
   });
 
-  it('refuses consumption when the model requires a reservation (nobody has one yet)', async () => {
+  it('refuses consumption when the model requires a reservation and the user has none', async () => {
     const b = await licenseWith({ assignedLicenseConstraint: { requireReservation: true } }, (l) => [seatLine(l, 3)]);
     expect((await (await as('alice')).fails('FORBIDDEN', CONSUME, { item: b.item })).extensions?.reason).toBe('RESERVATION_REQUIRED');
     expect((await usage(b)).sessions).toEqual([]);

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Entitlement as EntitlementEntity } from '../entities/Entitlement';
 import type { EntitlementLicense as EntitlementLicenseEntity } from '../entities/EntitlementLicense';
 import type { License as LicenseEntity } from '../entities/License';
+import type { LicenseAssignment as LicenseAssignmentEntity } from '../entities/LicenseAssignment';
 import type { LicenseLease as LicenseLeaseEntity } from '../entities/LicenseLease';
 import type { LicenseModel as LicenseModelEntity } from '../entities/LicenseModel';
 import type { LicenseOrder as LicenseOrderEntity } from '../entities/LicenseOrder';
@@ -279,6 +280,8 @@ export type LeaseTrackingMode =
 /** A license (owned by the licenses subgraph); here: its entitlement, licensed item, license model and credits (seed 002 `License`). */
 export type License = {
   __typename?: 'License';
+  /** User assignments of the license (reserved, denied, floating) that have not ended, by user and then by start time. */
+  assignments: Array<LicenseAssignment>;
   /** The license model in effect for the license (no license-level overrides exist yet, so the bound model); null when `entitlementLicenses` was asked without `includeEffectiveModel`. */
   effectiveLicenseModel: Maybe<LicenseModel>;
   /** The entitlement containing the license. */
@@ -297,9 +300,9 @@ export type License = {
   scopeBindings: Array<LicenseScope>;
   /** Seat count credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses`, else ALL. */
   seatCountCredits: Array<SeatCountCredit>;
-  /** Number of seats reserved for named seats (0 until user assignments exist). */
+  /** Number of seats reserved for named seats: the RESERVED user assignments valid now. */
   seatsReserved: Scalars['Int']['output'];
-  /** Number of seats taken, including consumed seats and non-consumed named seats: the consumption sessions holding a seat of the license now (a released session holds its seat until its cooldown ends; named seats are added with user assignments). */
+  /** Number of seats taken, including consumed seats and also non-consumed named seats: per user, the larger of the user's RESERVED assignments valid now and the user's consumption sessions holding a seat now (a released session holds its seat until its cooldown ends), so a reserved user who consumes counts one seat per reservation, not two. */
   seatsTaken: Scalars['Int']['output'];
   /** Total number of seats currently available in license credits: the sum of `seatCount` of the seat count credits valid now. Provisioned seats only, not taking current seat usage into account. */
   seatsTotal: Scalars['Int']['output'];
@@ -328,6 +331,54 @@ export type LicenseUseCountCreditsArgs = {
 export type LicenseUseTimeCreditsArgs = {
   include?: InputMaybe<CreditInclusion>;
 };
+
+/** A user's assignment to a license (seed 002 `LicenseAssignment`): a seat reservation, a deny, or the floating state, with its validity. */
+export type LicenseAssignment = {
+  __typename?: 'LicenseAssignment';
+  /** Instant when the assignment was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Unique id of the assignment: give it back in `setUserLicenseAssignments` to keep this assignment. */
+  id: Scalars['ID']['output'];
+  /** The license the assignment is for. */
+  license: License;
+  /** Id of the license the assignment is for. */
+  licenseId: Scalars['ID']['output'];
+  /** Type of the license assignment, floating, reserved or denied. */
+  type: LicenseAssignmentType;
+  /** Instant when the assignment was last modified. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** For a reservation: when the user first consumed the license in the reserved seat (null while unused). With `allowReassign` false a used reservation stays with its user while it is valid. */
+  usedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The assigned user: the subject of the user's tokens (the consuming user of `consumeLicense`). */
+  userId: Scalars['String']['output'];
+  /** Whether the assignment is valid now: started and not ended. */
+  valid: Scalars['Boolean']['output'];
+  /** Validity start time (when none was given: the time the assignment was set, so it applies immediately). */
+  validFrom: Scalars['DateTime']['output'];
+  /** Validity end time. If null, the assignment is valid indefinitely. */
+  validUntil: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A license assignment to set for a user (seed 002 `LicenseAssignments` request body). */
+export type LicenseAssignmentInput = {
+  /** Id of an existing assignment of the user to the license, to keep it (with the validity given here) instead of creating a new one. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Type of the license assignment, floating, reserved or denied. */
+  type: LicenseAssignmentType;
+  /** Validity start time; if not given, the assignment applies immediately. Not allowed for FLOATING. */
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Validity end time, after `validFrom` and in the future; if not given, the assignment is indefinite. Not allowed for FLOATING. */
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Type of a user's license assignment (seed 002 `LicenseAssignment.type`: `reserved`, `denied`, `floating`). */
+export type LicenseAssignmentType =
+  /** `denied`: the user is denied license use while the assignment is valid. */
+  | 'DENIED'
+  /** `floating`: neither denied nor reserved; the user consumes free seats (not when the license model requires a reservation). */
+  | 'FLOATING'
+  /** `reserved`: a license seat reserved for the user (a named seat); it takes a seat of the license while valid, consumed or not. */
+  | 'RESERVED';
 
 /** A license lease (seed 002 `LicenseLease`): one consumption of a license in cache or check-out mode, valid until `validUntil` unless refreshed or released. */
 export type LicenseLease = {
@@ -667,6 +718,26 @@ export type LicenseSessionAnchor = {
   type: SessionAnchor;
 };
 
+/** Usage of a license and the users who are currently consuming it or are assigned to it (seed 002 `LicenseUsage`). */
+export type LicenseUsage = {
+  __typename?: 'LicenseUsage';
+  /** The license: its entitlement, licensed item, license model, seats (taken, reserved, total) and credits. */
+  license: License;
+  /** Users who have live consumption sessions of the license or assignments to it that have not ended, by user id (seed 002 `LicenseUsersWithAssignmentsAndSessions`). */
+  users: Array<LicenseUserUsage>;
+};
+
+/** A user of a license with the user's assignments and consumption sessions (seed 002 `LicenseUserWithAssignmentsAndSessions`). */
+export type LicenseUserUsage = {
+  __typename?: 'LicenseUserUsage';
+  /** The user's assignments to the license that have not ended, by start time. */
+  assignments: Array<LicenseAssignment>;
+  /** The user's live consumption sessions of the license (holding a seat or a lease now), oldest first. */
+  sessions: Array<LicenseSession>;
+  /** The user: the subject of the user's tokens. */
+  userId: Scalars['String']['output'];
+};
+
 /** A licensed item: what a license grants the right to use (seed 002 `LicensedItem`). */
 export type LicensedItem = {
   __typename?: 'LicensedItem';
@@ -734,8 +805,9 @@ export type Mutation = {
   cancelLicenseOrder: LicenseOrder;
   /**
    * Consumes a license of the licensed item for the caller (the token's subject), enforcing the license model:
-   * credit validity, version matcher, seats, use count, use time and their overuse, reservations, session anchors
-   * and limits, lease times and extension. Extends the caller's lease in the same session when the lease tracking
+   * credit validity, version matcher, seats, use count, use time and their overuse, denied users (FORBIDDEN `USER_DENIED`)
+   * and seat reservations (a reserved user consumes in the reserved seat), session anchors and limits, lease times and
+   * extension. Extends the caller's lease in the same session when the lease tracking
    * mode says so, else grants a new lease. Records `entitlement.seat.consumed` for a new session,
    * `entitlement.lease.granted` for a new lease and `entitlement.lease.refreshed` for an extension.
    */
@@ -752,6 +824,15 @@ export type Mutation = {
   refreshLease: LicenseLease;
   /** Releases a lease of the caller, refunding unused use time; the seat stays taken through the cooldown. Records `entitlement.lease.released`. */
   releaseLease: LicenseLease;
+  /**
+   * Sets the desired assignment state of a user on a license (seed 002 PUT .../licenses/{licenseId}/users/{userId}/assignments),
+   * replacing the user's assignments to that license: a single DENIED denies license use; one or more RESERVED reserve one
+   * seat each; a single FLOATING without validity clears a deny or reservation. Without validity an assignment applies
+   * immediately and indefinitely. Reservations take seats of the license: more than are free is CONFLICT
+   * `SEAT_LIMIT_REACHED`. With `allowReassign` false, a used reservation that is valid cannot be removed or shortened
+   * (CONFLICT `REASSIGN_NOT_ALLOWED`). Records `entitlement.assignments.set`.
+   */
+  setUserLicenseAssignments: Array<LicenseAssignment>;
   /** Updates a license model; records `license-model.updated`. */
   updateLicenseModel: LicenseModel;
 };
@@ -803,6 +884,15 @@ export type MutationRefreshLeaseArgs = {
 
 export type MutationReleaseLeaseArgs = {
   leaseId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserLicenseAssignmentsArgs = {
+  assignments: Array<LicenseAssignmentInput>;
+  entitlementId: Scalars['ID']['input'];
+  licenseId: Scalars['ID']['input'];
+  organizationId: Scalars['ID']['input'];
+  userId: Scalars['String']['input'];
 };
 
 
@@ -862,10 +952,14 @@ export type Query = {
   licenseOrder: Maybe<LicenseOrder>;
   /** The license orders of an organization, oldest first. */
   licenseOrders: LicenseOrderConnection;
+  /** Usage of a license (seed 002 GET .../licenses/{licenseId}/usage): the license with its seats, and the users who consume it or are assigned to it, with their assignments and sessions. `entitlementId` may be `any` (every entitlement of the organization) and `licenseId` may be `any` when that leaves exactly one license. */
+  licenseUsage: LicenseUsage;
   /** A licensed item by id. */
   licensedItem: Maybe<LicensedItem>;
   /** Licensed items, by name. */
   licensedItems: LicensedItemConnection;
+  /** A user's assignments to a license (seed 002 GET .../licenses/{licenseId}/users/{userId}/assignments), by start time; an empty list for a user who was never assigned (the floating state). `entitlementId` and `licenseId` may be `any`: the user's assignments to every matching license. */
+  userLicenseAssignments: Array<LicenseAssignment>;
 };
 
 
@@ -912,6 +1006,13 @@ export type QueryLicenseOrdersArgs = {
 };
 
 
+export type QueryLicenseUsageArgs = {
+  entitlementId: Scalars['ID']['input'];
+  licenseId: Scalars['ID']['input'];
+  organizationId: Scalars['ID']['input'];
+};
+
+
 export type QueryLicensedItemArgs = {
   id: Scalars['ID']['input'];
 };
@@ -920,6 +1021,14 @@ export type QueryLicensedItemArgs = {
 export type QueryLicensedItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUserLicenseAssignmentsArgs = {
+  entitlementId: Scalars['ID']['input'];
+  licenseId: Scalars['ID']['input'];
+  organizationId: Scalars['ID']['input'];
+  userId: Scalars['String']['input'];
 };
 
 /** What is bound to a scope (seed 002 `scopedCreditType`). */
@@ -1300,6 +1409,9 @@ export type ResolversTypes = {
   LeaseTimeBehaviorInput: LeaseTimeBehaviorInput;
   LeaseTrackingMode: LeaseTrackingMode;
   License: ResolverTypeWrapper<LicenseEntity>;
+  LicenseAssignment: ResolverTypeWrapper<LicenseAssignmentEntity>;
+  LicenseAssignmentInput: LicenseAssignmentInput;
+  LicenseAssignmentType: LicenseAssignmentType;
   LicenseLease: ResolverTypeWrapper<LicenseLeaseEntity>;
   LicenseLockMode: LicenseLockMode;
   LicenseLockingBehavior: ResolverTypeWrapper<LicenseLockingBehavior>;
@@ -1322,6 +1434,8 @@ export type ResolversTypes = {
   LicenseScopeType: LicenseScopeType;
   LicenseSession: ResolverTypeWrapper<LicenseSessionEntity>;
   LicenseSessionAnchor: ResolverTypeWrapper<LicenseSessionAnchor>;
+  LicenseUsage: ResolverTypeWrapper<Omit<LicenseUsage, 'license' | 'users'> & { license: ResolversTypes['License'], users: Array<ResolversTypes['LicenseUserUsage']> }>;
+  LicenseUserUsage: ResolverTypeWrapper<Omit<LicenseUserUsage, 'assignments' | 'sessions'> & { assignments: Array<ResolversTypes['LicenseAssignment']>, sessions: Array<ResolversTypes['LicenseSession']> }>;
   LicensedItem: ResolverTypeWrapper<LicensedItemEntity>;
   LicensedItemConnection: ResolverTypeWrapper<Omit<LicensedItemConnection, 'edges'> & { edges: Array<ResolversTypes['LicensedItemEdge']> }>;
   LicensedItemEdge: ResolverTypeWrapper<Omit<LicensedItemEdge, 'node'> & { node: ResolversTypes['LicensedItem'] }>;
@@ -1370,6 +1484,8 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   LeaseTimeBehaviorInput: LeaseTimeBehaviorInput;
   License: LicenseEntity;
+  LicenseAssignment: LicenseAssignmentEntity;
+  LicenseAssignmentInput: LicenseAssignmentInput;
   LicenseLease: LicenseLeaseEntity;
   LicenseLockingBehavior: LicenseLockingBehavior;
   LicenseLockingBehaviorInput: LicenseLockingBehaviorInput;
@@ -1389,6 +1505,8 @@ export type ResolversParentTypes = {
   LicenseScopeInput: LicenseScopeInput;
   LicenseSession: LicenseSessionEntity;
   LicenseSessionAnchor: LicenseSessionAnchor;
+  LicenseUsage: Omit<LicenseUsage, 'license' | 'users'> & { license: ResolversParentTypes['License'], users: Array<ResolversParentTypes['LicenseUserUsage']> };
+  LicenseUserUsage: Omit<LicenseUserUsage, 'assignments' | 'sessions'> & { assignments: Array<ResolversParentTypes['LicenseAssignment']>, sessions: Array<ResolversParentTypes['LicenseSession']> };
   LicensedItem: LicensedItemEntity;
   LicensedItemConnection: Omit<LicensedItemConnection, 'edges'> & { edges: Array<ResolversParentTypes['LicensedItemEdge']> };
   LicensedItemEdge: Omit<LicensedItemEdge, 'node'> & { node: ResolversParentTypes['LicensedItem'] };
@@ -1487,6 +1605,7 @@ export type LeaseTimeBehaviorResolvers<ContextType = Context, ParentType extends
 
 export type LicenseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['License'] = ResolversParentTypes['License'], FederationReferenceType extends FederationReferenceTypes['License'] = FederationReferenceTypes['License']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['License']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignments?: Resolver<Array<ResolversTypes['LicenseAssignment']>, ParentType, ContextType>;
   effectiveLicenseModel?: Resolver<Maybe<ResolversTypes['LicenseModel']>, ParentType, ContextType>;
   entitlement?: Resolver<Maybe<ResolversTypes['Entitlement']>, ParentType, ContextType>;
   entitlementLicense?: Resolver<Maybe<ResolversTypes['EntitlementLicense']>, ParentType, ContextType>;
@@ -1502,6 +1621,20 @@ export type LicenseResolvers<ContextType = Context, ParentType extends Resolvers
   sessions?: Resolver<Array<ResolversTypes['LicenseSession']>, ParentType, ContextType>;
   useCountCredits?: Resolver<Array<ResolversTypes['UseCountCredit']>, ParentType, ContextType, Partial<LicenseUseCountCreditsArgs>>;
   useTimeCredits?: Resolver<Array<ResolversTypes['UseTimeCredit']>, ParentType, ContextType, Partial<LicenseUseTimeCreditsArgs>>;
+};
+
+export type LicenseAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseAssignment'] = ResolversParentTypes['LicenseAssignment']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  license?: Resolver<ResolversTypes['License'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['LicenseAssignmentType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type LicenseLeaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseLease'] = ResolversParentTypes['LicenseLease'], FederationReferenceType extends FederationReferenceTypes['LicenseLease'] = FederationReferenceTypes['LicenseLease']> = {
@@ -1626,6 +1759,17 @@ export type LicenseSessionAnchorResolvers<ContextType = Context, ParentType exte
   type?: Resolver<ResolversTypes['SessionAnchor'], ParentType, ContextType>;
 };
 
+export type LicenseUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseUsage'] = ResolversParentTypes['LicenseUsage']> = {
+  license?: Resolver<ResolversTypes['License'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['LicenseUserUsage']>, ParentType, ContextType>;
+};
+
+export type LicenseUserUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseUserUsage'] = ResolversParentTypes['LicenseUserUsage']> = {
+  assignments?: Resolver<Array<ResolversTypes['LicenseAssignment']>, ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['LicenseSession']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LicensedItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicensedItem'] = ResolversParentTypes['LicensedItem'], FederationReferenceType extends FederationReferenceTypes['LicensedItem'] = FederationReferenceTypes['LicensedItem']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LicensedItem']> | FederationReferenceType, FederationReferenceType, ContextType>;
   aggregatedItems?: Resolver<Array<ResolversTypes['LicensedItem']>, ParentType, ContextType>;
@@ -1660,6 +1804,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   placeLicenseOrder?: Resolver<ResolversTypes['LicenseOrder'], ParentType, ContextType, RequireFields<MutationPlaceLicenseOrderArgs, 'input'>>;
   refreshLease?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationRefreshLeaseArgs, 'leaseId'>>;
   releaseLease?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationReleaseLeaseArgs, 'leaseId'>>;
+  setUserLicenseAssignments?: Resolver<Array<ResolversTypes['LicenseAssignment']>, ParentType, ContextType, RequireFields<MutationSetUserLicenseAssignmentsArgs, 'assignments' | 'entitlementId' | 'licenseId' | 'organizationId' | 'userId'>>;
   updateLicenseModel?: Resolver<ResolversTypes['LicenseModel'], ParentType, ContextType, RequireFields<MutationUpdateLicenseModelArgs, 'id' | 'input'>>;
 };
 
@@ -1684,8 +1829,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   licenseModels?: Resolver<ResolversTypes['LicenseModelConnection'], ParentType, ContextType, Partial<QueryLicenseModelsArgs>>;
   licenseOrder?: Resolver<Maybe<ResolversTypes['LicenseOrder']>, ParentType, ContextType, RequireFields<QueryLicenseOrderArgs, 'id'>>;
   licenseOrders?: Resolver<ResolversTypes['LicenseOrderConnection'], ParentType, ContextType, RequireFields<QueryLicenseOrdersArgs, 'organizationId'>>;
+  licenseUsage?: Resolver<ResolversTypes['LicenseUsage'], ParentType, ContextType, RequireFields<QueryLicenseUsageArgs, 'entitlementId' | 'licenseId' | 'organizationId'>>;
   licensedItem?: Resolver<Maybe<ResolversTypes['LicensedItem']>, ParentType, ContextType, RequireFields<QueryLicensedItemArgs, 'id'>>;
   licensedItems?: Resolver<ResolversTypes['LicensedItemConnection'], ParentType, ContextType, Partial<QueryLicensedItemsArgs>>;
+  userLicenseAssignments?: Resolver<Array<ResolversTypes['LicenseAssignment']>, ParentType, ContextType, RequireFields<QueryUserLicenseAssignmentsArgs, 'entitlementId' | 'licenseId' | 'organizationId' | 'userId'>>;
 };
 
 export type ScopedLicenseConstraintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScopedLicenseConstraint'] = ResolversParentTypes['ScopedLicenseConstraint']> = {
@@ -1778,6 +1925,7 @@ export type Resolvers<ContextType = Context> = {
   EntitlementLicense?: EntitlementLicenseResolvers<ContextType>;
   LeaseTimeBehavior?: LeaseTimeBehaviorResolvers<ContextType>;
   License?: LicenseResolvers<ContextType>;
+  LicenseAssignment?: LicenseAssignmentResolvers<ContextType>;
   LicenseLease?: LicenseLeaseResolvers<ContextType>;
   LicenseLockingBehavior?: LicenseLockingBehaviorResolvers<ContextType>;
   LicenseModel?: LicenseModelResolvers<ContextType>;
@@ -1791,6 +1939,8 @@ export type Resolvers<ContextType = Context> = {
   LicenseScope?: LicenseScopeResolvers<ContextType>;
   LicenseSession?: LicenseSessionResolvers<ContextType>;
   LicenseSessionAnchor?: LicenseSessionAnchorResolvers<ContextType>;
+  LicenseUsage?: LicenseUsageResolvers<ContextType>;
+  LicenseUserUsage?: LicenseUserUsageResolvers<ContextType>;
   LicensedItem?: LicensedItemResolvers<ContextType>;
   LicensedItemConnection?: LicensedItemConnectionResolvers<ContextType>;
   LicensedItemEdge?: LicensedItemEdgeResolvers<ContextType>;

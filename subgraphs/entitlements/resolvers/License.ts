@@ -1,5 +1,7 @@
+import { hasNotEnded, reservationsAt, seatsTakenAt } from '../domain/assignments';
 import { seatsTotal, selectCredits } from '../domain/validity';
 import type { License as LicenseRef } from '../entities/License';
+import { seatSessions } from '../services/consumption-state';
 import type { CreditInclusion, LicenseResolvers } from '../generated/graphql';
 import type { Context } from '../context';
 
@@ -35,12 +37,18 @@ export const License: LicenseResolvers = {
   effectiveLicenseModel: (license, _, ctx) => (license.includeEffectiveModel === false ? null : model(license, ctx)),
   scopeBindings: async (license, _, ctx) => (await binding(license, ctx))?.scopeBindings ?? [],
   seatsTotal: async (license, _, { loaders }) => seatsTotal(await loaders.seatCountCreditsByLicense.load(license.id), new Date()),
-  // a live session charged to a seat credit holds one seat (sessions of models without seat counting hold none)
-  seatsTaken: async (license, _, { loaders }) =>
-    (await loaders.liveSessionsByLicense.load(license.id)).filter((session) => session.seatCountCreditId !== null).length,
+  // a live session charged to a seat credit holds one seat (sessions of models without seat counting hold none);
+  // a reservation holds one whether consumed or not, and a reserved user's session goes into the reserved seat
+  seatsTaken: async (license, _, { loaders }) => {
+    const [assignments, sessions] = await Promise.all([loaders.assignmentsByLicense.load(license.id), loaders.liveSessionsByLicense.load(license.id)]);
+    return seatsTakenAt(assignments, seatSessions(sessions), new Date());
+  },
+  seatsReserved: async (license, _, { loaders }) => reservationsAt(await loaders.assignmentsByLicense.load(license.id), new Date()).length,
   sessions: (license, _, { loaders }) => loaders.liveSessionsByLicense.load(license.id),
-  // named-seat reservations arrive with user assignments; until then nothing is reserved
-  seatsReserved: () => 0,
+  assignments: async (license, _, { loaders }) => {
+    const now = new Date();
+    return (await loaders.assignmentsByLicense.load(license.id)).filter((a) => hasNotEnded(a, now));
+  },
   seatCountCredits: async (license, { include }, { loaders }) =>
     selectCredits(await loaders.seatCountCreditsByLicense.load(license.id), inclusion(license, include), new Date()),
   useCountCredits: async (license, { include }, { loaders }) =>

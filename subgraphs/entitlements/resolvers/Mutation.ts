@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../generated/graphql';
+import * as assignments from '../services/assignments';
 import * as catalog from '../services/catalog';
 import * as consumption from '../services/consumption';
 import * as entitlements from '../services/entitlements';
@@ -13,6 +14,7 @@ export const Mutation: MutationResolvers = {
   addEntitlementLicense: (_, { input }, { em, caller }) => entitlements.addEntitlementLicense(em, caller, input),
   placeLicenseOrder: (_, { input }, { em, caller }) => orders.placeLicenseOrder(em, caller, input),
   cancelLicenseOrder: (_, { id }, { em, caller }) => orders.cancelLicenseOrder(em, caller, id),
+  setUserLicenseAssignments: (_, args, { em, caller }) => assignments.setUserLicenseAssignments(em, caller, args),
   consumeLicense: (_, args, { em, caller }) => consumption.consumeLicense(em, caller, args),
   refreshLease: (_, { leaseId }, { em, caller }) => consumption.refreshLease(em, caller, leaseId),
   releaseLease: (_, { leaseId }, { em, caller }) => consumption.releaseLease(em, caller, leaseId),

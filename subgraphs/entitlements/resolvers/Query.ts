@@ -5,6 +5,7 @@ import { LicensedItem } from '../entities/LicensedItem';
 import { LicenseModel } from '../entities/LicenseModel';
 import { LicenseOrder } from '../entities/LicenseOrder';
 import type { QueryResolvers } from '../generated/graphql';
+import { licenseUsage, userLicenseAssignments } from '../services/assignments';
 import { entitlementLicenses } from '../services/entitlements';
 
 export const Query: QueryResolvers = {
@@ -24,6 +25,8 @@ export const Query: QueryResolvers = {
   licenseModel: (_, { id }, { loaders }) => loaders.licenseModel.load(id),
   licenseModels: (_, args, { em }) => findConnection(em, LicenseModel, { orderBy: { name: 'asc', id: 'asc' }, args }),
   licenseOrder: (_, { id }, { loaders }) => loaders.licenseOrder.load(id),
+  licenseUsage: (_, args, { em }) => licenseUsage(em, args),
+  userLicenseAssignments: (_, args, { em, caller }) => userLicenseAssignments(em, caller, args),
   licenseOrders: (_, args, { em }) =>
     findConnection(em, LicenseOrder, { where: { organizationId: requireUuid(args.organizationId, ['organizationId']) }, orderBy: { createdAt: 'asc', id: 'asc' }, args }),
 };

@@ -4,6 +4,7 @@
  */
 import { BadUserInputError, ConflictError, ForbiddenError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
+import { userStanding } from '../domain/assignments';
 import { creditToCharge, totals, useTimeLeft } from '../domain/credits';
 import { leaseWindow, type End, type LeaseWindow } from '../domain/leases';
 import { chooseLease, missingAnchor, sessionKeys, sessionLimitExceeded } from '../domain/sessions';
@@ -15,7 +16,7 @@ import type { UseCountCredit } from '../entities/UseCountCredit';
 import type { UseTimeCredit } from '../entities/UseTimeCredit';
 import type { ConsumptionMode, LicenseSessionAnchor } from '../generated/graphql';
 import {
-  activeLeases, checkLicenseUsable, lifetimeEnd, overuseOf, seatQuotas, timeQuotas, useQuotas, type LicenseState,
+  activeLeases, checkLicenseUsable, lifetimeEnd, overuseOf, seatQuotas, seatSessions, takenSeats, timeQuotas, useQuotas, type LicenseState,
 } from './consumption-state';
 
 /** A consumption request, checked: the consuming user is the caller (the token's subject). */
@@ -49,11 +50,31 @@ export interface Plan {
   timeCredits: UseTimeCredit[];
 }
 
-/** Seed 002 `SeatCountConstraint`: one seat per session, up to the valid seats plus the overuse allowance. */
-function seatToCharge(state: LicenseState, usable: SeatCountCredit[]): SeatCountCredit | null {
+/**
+ * Seed 002 user assignments: a user with a valid DENIED assignment may not consume; when the model requires a
+ * reservation (`requireReservation`), only a user with a valid RESERVED assignment may.
+ */
+export function checkUserStanding(state: LicenseState, userId: string, now: Date): void {
+  const standing = userStanding(state.assignments, userId, now);
+  if (standing.denied) throw new ForbiddenError('The user is denied use of the license', { reason: 'USER_DENIED' });
+  if (state.model.assignedLicenseConstraint?.requireReservation && standing.reserved === 0) {
+    throw new ForbiddenError('The license model requires a seat reservation, and the user has none', { reason: 'RESERVATION_REQUIRED' });
+  }
+}
+
+/**
+ * Seed 002 `SeatCountConstraint`: one seat per session, up to the valid seats plus the overuse allowance. Reserved
+ * seats count as taken (`seatsTaken`), so other users cannot take them; a session of a user with a reserved seat not
+ * yet in use goes into that seat, which is already counted. With `requireReservation`, only into such a seat.
+ */
+function seatToCharge(state: LicenseState, usable: SeatCountCredit[], userId: string, now: Date): SeatCountCredit | null {
   if (!state.model.seatCountConstraint) return null;
   const all = seatQuotas(state, state.seatCredits);
-  const taken = state.sessions.filter((s) => s.seatCountCreditId !== null).length;
+  const ownSeat = seatSessions(state.sessions).filter((s) => s.userId === userId).length < userStanding(state.assignments, userId, now).reserved;
+  if (state.model.assignedLicenseConstraint?.requireReservation && !ownSeat) {
+    throw new ConflictError('Every seat reserved for the user is in use', { reason: 'SEAT_LIMIT_REACHED' });
+  }
+  const taken = takenSeats(state, now) - (ownSeat ? 1 : 0);
   const credit = creditToCharge(seatQuotas(state, usable), { quota: totals(all).quota, used: taken }, overuseOf(state.model.seatCountConstraint, all));
   if (!credit) throw new ConflictError('Every seat of the license is taken', { reason: 'SEAT_LIMIT_REACHED' });
   return state.seatCredits.find((c) => c.id === credit.id)!;
@@ -138,10 +159,7 @@ export async function consumptionPlan(em: Em, state: LicenseState, req: Consumpt
   checkLicenseUsable(state, now);
   const credits = usableCredits(state, req.version);
   const { model } = state;
-  // user assignments do not exist yet, so nobody holds a reservation
-  if (model.assignedLicenseConstraint?.requireReservation) {
-    throw new ForbiddenError('The license model requires a seat reservation, and the user has none', { reason: 'RESERVATION_REQUIRED' });
-  }
+  checkUserStanding(state, req.userId, now);
   const missing = missingAnchor(model.concurrentSessions, req.anchors);
   if (missing) throw new BadUserInputError(`The license model requires an anchor of type ${missing}`, ['anchors']);
   const { session, keys } = sessionOf(state, req);
@@ -155,7 +173,7 @@ export async function consumptionPlan(em: Em, state: LicenseState, req: Consumpt
   if (limit) throw new ConflictError(`The consumption session has reached ${limit}`, { reason: 'SESSION_LIMIT_REACHED', limit });
   const newSession = session ? null : {
     userId: req.userId, anchors: req.anchors, ...keys,
-    seatCredit: seatToCharge(state, credits.seats), useCredit: await useToCharge(em, state, credits.uses, keys),
+    seatCredit: seatToCharge(state, credits.seats, req.userId, now), useCredit: await useToCharge(em, state, credits.uses, keys),
   };
   const seatCredit = newSession ? newSession.seatCredit : sessionSeatCredit(state, session!);
   const window = grant(state, { now, mode: req.mode, seatCredit, timeCredits: credits.time, credits: credits.all });

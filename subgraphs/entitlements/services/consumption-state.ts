@@ -8,12 +8,14 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { ForbiddenError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
+import { seatsTakenAt } from '../domain/assignments';
 import { maxOveruse } from '../domain/overuse';
 import { byExpiry, totals, type Quota } from '../domain/credits';
 import { earliest, latest, type End } from '../domain/leases';
 import { isValidAt } from '../domain/validity';
 import { Entitlement } from '../entities/Entitlement';
 import { EntitlementLicense } from '../entities/EntitlementLicense';
+import { LicenseAssignment } from '../entities/LicenseAssignment';
 import { LicenseLease } from '../entities/LicenseLease';
 import { LicenseModel } from '../entities/LicenseModel';
 import { LicenseSession } from '../entities/LicenseSession';
@@ -33,6 +35,8 @@ export interface LicenseState {
   sessions: LicenseSession[];
   /** Every lease of those sessions, latest first. */
   leases: LicenseLease[];
+  /** Every user assignment of the license, ended or not. */
+  assignments: LicenseAssignment[];
 }
 
 /** Locks the bindings (in id order) and returns them re-read. */
@@ -60,11 +64,13 @@ export async function loadStates(em: Em, bindings: EntitlementLicense[], now: Da
   const sessions = await em.find(LicenseSession, { $and: [byLicense, liveSessionsAt(now)] }, { refresh: true, orderBy: { createdAt: 'asc', id: 'asc' } });
   const leases = sessions.length === 0 ? [] : await em.find(LicenseLease, { sessionId: { $in: sessions.map((s) => s.id) } },
     { refresh: true, orderBy: { createdAt: 'desc', id: 'desc' } });
+  const assignments = await em.find(LicenseAssignment, byLicense, { refresh: true, orderBy: { validFrom: 'asc', createdAt: 'asc', id: 'asc' } });
   return bindings.map((binding) => {
     const own = <T extends { licenseId: string }>(rows: T[]) => rows.filter((row) => row.licenseId === binding.licenseId);
     return {
       binding, entitlement: entitlements.get(binding.entitlementId)!, model: models.get(binding.licenseModelId)!,
       seatCredits: own(seat), useCountCredits: own(uses), useTimeCredits: own(time), sessions: own(sessions), leases: own(leases),
+      assignments: own(assignments),
     };
   });
 }
@@ -83,6 +89,12 @@ export const isActive = (lease: LicenseLease, now: Date): boolean =>
 /** The active leases of a session, latest first. */
 export const activeLeases = (state: LicenseState, sessionId: string, now: Date): LicenseLease[] =>
   state.leases.filter((lease) => lease.sessionId === sessionId && isActive(lease, now));
+
+/** The sessions holding a seat (those of models without seat counting hold none). */
+export const seatSessions = (sessions: LicenseSession[]): LicenseSession[] => sessions.filter((s) => s.seatCountCreditId !== null);
+
+/** Seed 002 `seatsTaken` now: consumed seats and named seats, a reserved user who consumes counted once. */
+export const takenSeats = (state: LicenseState, now: Date): number => seatsTakenAt(state.assignments, seatSessions(state.sessions), now);
 
 /** Seats as quotas: a seat count credit's use is the live sessions charged to it. */
 export function seatQuotas(state: LicenseState, credits: SeatCountCredit[]): Quota[] {

@@ -7,6 +7,7 @@ import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFound
 import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
+import { reservationsAt, reservationsInUse } from '../domain/assignments';
 import { allocateTime, mergeCharges, refundTime } from '../domain/credits';
 import { latest, seatHeldAfterRelease } from '../domain/leases';
 import { checkAnchors } from '../domain/sessions';
@@ -17,7 +18,7 @@ import { LicenseLease } from '../entities/LicenseLease';
 import { LicenseSession } from '../entities/LicenseSession';
 import { UseTimeCredit } from '../entities/UseTimeCredit';
 import type { MutationConsumeLicenseArgs } from '../generated/graphql';
-import { consumptionPlan, extensionPlan, sessionOf, type Consumption, type Plan } from './consumption-plan';
+import { checkUserStanding, consumptionPlan, extensionPlan, sessionOf, type Consumption, type Plan } from './consumption-plan';
 import {
   checkLicenseUsable, firstCreditEnd, isActive, loadStates, lockBindings, timeQuotas, type LicenseState,
 } from './consumption-state';
@@ -80,6 +81,12 @@ function record(em: Em, type: EntitlementEventType, state: LicenseState, session
   });
 }
 
+/** Seed 002 `allowReassign`: the user's valid reservations that the user's live sessions occupy are used from now on. */
+function markReservationsUsed(state: LicenseState, userId: string, newSessions: number, now: Date): void {
+  const live = state.sessions.filter((s) => s.userId === userId).length + newSessions;
+  for (const reservation of reservationsInUse(reservationsAt(state.assignments.filter((a) => a.userId === userId), now), live)) reservation.usedAt ??= now;
+}
+
 /** Writes a plan: the new session (its use charged), the new or extended lease, use time, the events. */
 async function apply(em: Em, plan: Plan, now: Date): Promise<LicenseLease> {
   const { state, window, newSession } = plan;
@@ -98,6 +105,7 @@ async function apply(em: Em, plan: Plan, now: Date): Promise<LicenseLease> {
   await chargeTime(em, lease, window.charge, plan.timeCredits);
   Object.assign(lease, { validUntil: window.validUntil, refreshAfter: window.refreshAfter, heldUntil: window.validUntil });
   settleSession(session, leasesOf(state, session, lease));
+  markReservationsUsed(state, session.userId, plan.session ? 0 : 1, now);
   if (newSession) record(em, 'entitlement.seat.consumed', state, session, lease);
   record(em, plan.lease ? 'entitlement.lease.refreshed' : 'entitlement.lease.granted', state, session, lease);
   return lease;
@@ -147,6 +155,7 @@ export async function refreshLease(em: Em, caller: Caller, leaseId: string): Pro
   const now = new Date();
   const { state, lease, session } = await lockedLease(em, caller, leaseId, now);
   checkLicenseUsable(state, now);
+  checkUserStanding(state, caller.subject, now);
   return apply(em, extensionPlan(state, session, lease, state.useTimeCredits, now), now);
 }
 

@@ -6,7 +6,9 @@ export type EntitlementEventType =
   | 'licensed-item.created' | 'license-model.created' | 'license-model.updated'
   | 'license-order.placed' | 'license-order.canceled'
   // consumption: a new session takes a seat; its leases are granted, refreshed (extended) and released
-  | 'entitlement.seat.consumed' | 'entitlement.lease.granted' | 'entitlement.lease.refreshed' | 'entitlement.lease.released';
+  | 'entitlement.seat.consumed' | 'entitlement.lease.granted' | 'entitlement.lease.refreshed' | 'entitlement.lease.released'
+  // a user's assignments to a license (reserved / denied / floating) were replaced
+  | 'entitlement.assignments.set';
 
 /** The GraphQL types the events are about. */
 export type EntitlementEventEntity = 'Entitlement' | 'EntitlementLicense' | 'LicensedItem' | 'LicenseModel' | 'LicenseOrder'
