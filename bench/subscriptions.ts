@@ -18,6 +18,7 @@ import Redis from 'ioredis';
 import { ALL_SCOPES, authConfigFromEnv, DEV_ACCOUNT_ID, signToken } from '../lib/auth';
 import { envInt } from '../lib/config';
 import { InProcessBus, RedisBus, type EventBus } from '../lib/events';
+import { deleteRedisKeys } from '../lib/testing/redis';
 import { startStack, type Stack } from '../scripts/stack';
 import { freshDatabase } from '../test/testkit/databases';
 import { openSubscribers, wants, type SubscriberSpec, type Subscribers } from './subscription-clients';
@@ -157,15 +158,11 @@ async function run(label: string, bus: EventBus): Promise<void> {
 /** Deletes every key under `prefix` (the stream and its consumer groups). */
 async function deleteKeys(url: string, prefix: string): Promise<number> {
   const redis = new Redis(url);
-  let deleted = 0;
   try {
-    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 100 })) {
-      if ((keys as string[]).length > 0) deleted += await redis.del(...(keys as string[]));
-    }
+    return await deleteRedisKeys(redis, prefix);
   } finally {
     redis.disconnect();
   }
-  return deleted;
 }
 
 async function main(): Promise<void> {

@@ -17,6 +17,7 @@ import type { Client } from 'graphql-ws';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config';
 import { ormOptions, type Orm } from '../../lib/orm';
 import { outboxSchema } from '../../lib/outbox';
+import { deleteRedisKeys } from '../../lib/testing/redis';
 import { testToken } from '../testkit/auth';
 import { freshDatabase, type TestDatabase, type TestDatabaseKind } from '../testkit/databases';
 import { client, type TestClient } from '../testkit/graphql';
@@ -64,15 +65,6 @@ interface Watcher {
 /** Takes the watcher's payloads until it has seen every one of `eventIds`. */
 async function seenBy(watcher: Watcher, eventIds: string[]): Promise<void> {
   while (!eventIds.every((id) => watcher.seen.has(id))) watcher.seen.add((await nextEvent(watcher.sub)).id);
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 const suite = REDIS_URL ? describe : describe.skip;
@@ -186,7 +178,7 @@ suite(REDIS_URL ? `events across subgraph and gateway processes over Redis (${KI
     await outbox?.close(true);
     await db?.drop();
     if (redis) {
-      await deleteKeys(redis, prefix);
+      await deleteRedisKeys(redis, prefix);
       await redis.quit();
     }
   });
