@@ -21,17 +21,18 @@ function forPlatform(em: Em, fields: FilterFields): FilterFields {
     [name, field.type === 'datetime' ? { ...field, datetimeStorage: 'epochMs' as const } : field]));
 }
 
+/** Stands where the query's table alias goes: the compiled SQL holds identifiers and operators only (values are bound). */
+const ALIAS_SLOT = '\u0000alias\u0000';
+
 /**
- * The filter expression as a condition MikroORM can combine with others: the SQL is compiled
- * against the query's table alias, the values are bound parameters.
+ * The filter expression as a condition MikroORM can combine with others: the text is parsed and compiled once,
+ * the SQL is completed with the query's table alias, the values are bound parameters.
  */
 export function filterCondition<T>(em: Em, text: string | null | undefined, fields: FilterFields): FilterQuery<T> | null {
   const platform = em.getPlatform();
-  const effective = forPlatform(em, fields);
-  const compiled = filterToSql(text, effective, (c) => platform.quoteIdentifier(c));
+  const compiled = filterToSql(text, forPlatform(em, fields), (c) => `${ALIAS_SLOT}.${platform.quoteIdentifier(c)}`);
   if (!compiled) return null;
-  const sqlFor = (alias: string) =>
-    filterToSql(text, effective, (c) => `${platform.quoteIdentifier(alias)}.${platform.quoteIdentifier(c)}`)!.sql;
+  const sqlFor = (alias: string) => compiled.sql.replaceAll(ALIAS_SLOT, platform.quoteIdentifier(alias));
   return { [raw((alias: string) => sqlFor(alias), compiled.params)]: [] } as unknown as FilterQuery<T>;
 }
 
