@@ -30,7 +30,8 @@ const ORDER = { validFrom: 'asc', createdAt: 'asc', id: 'asc' } as const;
 
 type LicensePath = Pick<QueryLicenseUsageArgs, 'organizationId' | 'entitlementId' | 'licenseId'>;
 
-function userOf(caller: Caller, userId: string): string {
+/** The user a seed 002 `userId` path names: `me` is the caller (the token's subject). */
+export function userOf(caller: Caller, userId: string): string {
   if (userId === ME) return caller.subject;
   const id = userId.trim();
   if (!id || id.length > MAX_USER_ID) throw new BadUserInputError(`userId must be \`me\` or a user id of 1 to ${MAX_USER_ID} characters`, ['userId']);

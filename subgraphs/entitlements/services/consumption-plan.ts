@@ -2,7 +2,7 @@
  * The decision of one consumption request on one license (seed 002 `LicenseModel`), read-only: it throws the
  * error that refuses it, or returns what to write. Nothing is written before every rule has passed.
  */
-import { BadUserInputError, ConflictError, ForbiddenError } from '../../../lib/errors';
+import { BadUserInputError, ConflictError, DomainError, ForbiddenError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import { userStanding } from '../domain/assignments';
 import { creditToCharge, totals, useTimeLeft } from '../domain/credits';
@@ -146,6 +146,27 @@ function usableCredits(state: LicenseState, version: string | null) {
     rows.filter((c) => versionAllowed(state.model.versionConstraint?.matcher, c.allowedVersions, version));
   if (usable(all).length === 0) throw new ForbiddenError(`No credit of the license allows version ${JSON.stringify(version)}`, { reason: 'VERSION_NOT_ALLOWED' });
   return { all: usable(all), seats: usable(state.seatCredits), uses: usable(state.useCountCredits), time: usable(state.useTimeCredits) };
+}
+
+/**
+ * Seed 002 available-licenses: whether the user may consume the license now by the rules that do not depend on a
+ * request's anchors, mode or seats: the license and its entitlement valid, a credit valid now (allowing `version`
+ * when one is given), and the user neither denied nor lacking a reservation the model requires.
+ */
+export function availableTo(state: LicenseState, userId: string, version: string | null, now: Date): boolean {
+  try {
+    checkLicenseUsable(state, now);
+    if (version === null) {
+      if (validCredits(state).length === 0) return false;
+    } else {
+      usableCredits(state, version);
+    }
+    checkUserStanding(state, userId, now);
+    return true;
+  } catch (err) {
+    if (err instanceof DomainError) return false;
+    throw err;
+  }
 }
 
 /** The caller's live session on this license: same user and same session anchor values. */
