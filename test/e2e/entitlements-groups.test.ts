@@ -2,7 +2,7 @@
  * Consuming groups and available licenses end to end (seed 002 GET .../entitlements/{entId}/consuming-groups,
  * GET /users/{userId}/available-licenses, and the mutations behind them): organization groups and their members,
  * consuming groups of entitlements, each rule with its exact code, the licenses a member may consume with the
- * product / version filters and the include options, tenant isolation and scopes.
+ * product / version filters and the include options, consumption limited to members, tenant isolation and scopes.
  */
 import { randomUUID } from 'node:crypto';
 import { createEntitlement, licenseWith, PAST, seatLine, type Binding } from '../../subgraphs/entitlements/testing';
@@ -24,6 +24,9 @@ const AVAILABLE = `query($u: String!, $p: String, $v: String, $c: CreditInclusio
   } }`;
 const SET = `mutation($o: ID!, $e: ID!, $l: ID!, $u: String!, $a: [LicenseAssignmentInput!]!) {
   setUserLicenseAssignments(organizationId: $o, entitlementId: $e, licenseId: $l, userId: $u, assignments: $a) { id } }`;
+const CONSUME = 'mutation($item: String!) { consumeLicense(licensedItem: $item) { id } }';
+const REFRESH = 'mutation($id: ID!) { refreshLease(leaseId: $id) { id } }';
+const RELEASE = 'mutation($id: ID!) { releaseLease(leaseId: $id) { id } }';
 const SEATS = { seatCountConstraint: {} };
 const PAST_END = '2021-01-01T00:00:00.000Z';
 
@@ -36,6 +39,8 @@ describe.each(DATABASE_KINDS)('consuming groups and available licenses (%s)', (k
 
   const as = async (subject: string, scopes: string[], accountId?: string): Promise<TestClient> =>
     t.gatewayWith(bearerHeaders(await testToken({ subject, scopes, accountId })));
+  /** A license of a new entitlement without consuming groups (or in `given`'s entitlement). */
+  const license = (lines: (b: Binding) => Row[], given: Partial<Binding> = {}) => licenseWith(t.gateway, SEATS, lines, given, []);
   const user = (name: string) => `${name}-${randomUUID()}`;
   const group = async (organizationId: string, name = 'Designers', api = t.gateway): Promise<Row> =>
     (await api.ok(CREATE, { i: { organizationId, name } })).createOrganizationGroup;
@@ -82,7 +87,7 @@ describe.each(DATABASE_KINDS)('consuming groups and available licenses (%s)', (k
   });
 
   it('adds and removes consuming groups of an entitlement, lists them by name (`any`: each once), with exact errors', async () => {
-    const b = await licenseWith(t.gateway, SEATS, (l) => [seatLine(l, 1)]);
+    const b = await license((l) => [seatLine(l, 1)]);
     const other = await createEntitlement(t.gateway, b.organizationId, 'Other suite');
     const [z, a] = [await group(b.organizationId, 'Zeta'), await group(b.organizationId, 'Alpha')];
     expect(await groups(b.organizationId, b.entitlementId)).toEqual([]);
@@ -121,13 +126,13 @@ describe.each(DATABASE_KINDS)('consuming groups and available licenses (%s)', (k
 
   it('availableLicenses: the valid licenses of entitlements consumed by the user\'s groups, filtered by product and version', async () => {
     const ann = user('ann');
-    const first = await licenseWith(t.gateway, SEATS, (l) => [seatLine(l, 2), seatLine(l, 5, PAST, PAST_END)]);
+    const first = await license((l) => [seatLine(l, 2), seatLine(l, 5, PAST, PAST_END)]);
     const at = { organizationId: first.organizationId, entitlementId: first.entitlementId };
-    const versioned = await licenseWith(t.gateway, SEATS, (l) => [{ ...seatLine(l, 1), allowedVersions: '1.0' }], at);
+    const versioned = await license((l) => [{ ...seatLine(l, 1), allowedVersions: '1.0' }], at);
     // no valid credit: its only credit has ended
-    const ended = await licenseWith(t.gateway, SEATS, (l) => [seatLine(l, 1, PAST, PAST_END)], at);
+    const ended = await license((l) => [seatLine(l, 1, PAST, PAST_END)], at);
     // an entitlement no group of ann's consumes
-    const elsewhere = await licenseWith(t.gateway, SEATS, (l) => [seatLine(l, 1)], { organizationId: first.organizationId });
+    const elsewhere = await license((l) => [seatLine(l, 1)], { organizationId: first.organizationId });
     const g = await group(first.organizationId);
     await member(g.id, ann);
     expect(await available(ann)).toEqual([]);
@@ -174,7 +179,7 @@ describe.each(DATABASE_KINDS)('consuming groups and available licenses (%s)', (k
   it('a license model that requires a reservation is available only to members holding one', async () => {
     const ann = user('ann');
     const bob = user('bob');
-    const b = await licenseWith(t.gateway, { ...SEATS, assignedLicenseConstraint: { requireReservation: true } }, (l) => [seatLine(l, 2)]);
+    const b = await licenseWith(t.gateway, { ...SEATS, assignedLicenseConstraint: { requireReservation: true } }, (l) => [seatLine(l, 2)], {}, []);
     const g = await group(b.organizationId);
     await member(g.id, ann);
     await member(g.id, bob);
@@ -184,9 +189,39 @@ describe.each(DATABASE_KINDS)('consuming groups and available licenses (%s)', (k
     expect(await available(bob)).toEqual([]);
   });
 
+  it('consumeLicense: only members of a consuming group of the entitlement consume (FORBIDDEN NOT_A_CONSUMER, nothing written)', async () => {
+    const [ann, bob] = [user('ann'), user('bob')];
+    const b = await license((l) => [seatLine(l, 3)]);
+    // bob is in a group consuming another entitlement of the organization only
+    const elsewhere = await license((l) => [seatLine(l, 1)], { organizationId: b.organizationId });
+    const g = await group(b.organizationId);
+    const other = await group(b.organizationId, 'Others');
+    await member(g.id, ann);
+    await member(other.id, bob);
+    await add(elsewhere, other);
+    const consumer = async (who: string) => as(who, ['entitlement:consume']);
+    const usage = async () => (await t.gateway.ok(AVAILABLE, { u: ann })).availableLicenses;
+    const sessions = async () => (await outboxEvents(t.stack.subgraphs.entitlements.orm)).filter((e) => e.payload.licenseId === b.licenseId).map((e) => e.type);
+    for (const who of [ann, bob]) {
+      expect((await (await consumer(who)).fails('FORBIDDEN', CONSUME, { item: b.item })).extensions?.reason).toBe('NOT_A_CONSUMER');
+    }
+    expect(await sessions()).toEqual([]);
+    expect(await usage()).toEqual([]);
+
+    await add(b, g);
+    const lease = (await (await consumer(ann)).ok(CONSUME, { item: b.item })).consumeLicense;
+    expect((await (await consumer(bob)).fails('FORBIDDEN', CONSUME, { item: b.item })).extensions?.reason).toBe('NOT_A_CONSUMER');
+    expect(await sessions()).toEqual(['entitlement.seat.consumed', 'entitlement.lease.granted']);
+    // the group removed: no extension any more, but the lease can still be released
+    await t.gateway.ok(REMOVE, { o: b.organizationId, e: b.entitlementId, g: g.id });
+    expect((await (await consumer(ann)).fails('FORBIDDEN', REFRESH, { id: lease.id })).extensions?.reason).toBe('NOT_A_CONSUMER');
+    expect((await (await consumer(ann)).ok(RELEASE, { id: lease.id })).releaseLease.id).toBe(lease.id);
+    expect(await sessions()).toEqual(['entitlement.seat.consumed', 'entitlement.lease.granted', 'entitlement.lease.released']);
+  });
+
   it('another account cannot see or change A\'s groups, members or consuming groups (NOT_FOUND); A\'s rows do not move', async () => {
     const ann = user('ann');
-    const b = await licenseWith(t.gateway, SEATS, (l) => [seatLine(l, 1)]);
+    const b = await license((l) => [seatLine(l, 1)]);
     const g = await group(b.organizationId);
     await member(g.id, ann);
     await add(b, g);
@@ -205,7 +240,7 @@ describe.each(DATABASE_KINDS)('consuming groups and available licenses (%s)', (k
 
   it('entitlement:read reads but cannot change (FORBIDDEN), and changes nothing; entitlement:consume reads nothing', async () => {
     const ann = user('ann');
-    const b = await licenseWith(t.gateway, SEATS, (l) => [seatLine(l, 1)]);
+    const b = await license((l) => [seatLine(l, 1)]);
     const g = await group(b.organizationId);
     await member(g.id, ann);
     await add(b, g);

@@ -810,7 +810,8 @@ export type Mutation = {
   cancelLicenseOrder: LicenseOrder;
   /**
    * Consumes a license of the licensed item for the caller (the token's subject), enforcing the license model:
-   * credit validity, version matcher, seats, use count, use time and their overuse, denied users (FORBIDDEN `USER_DENIED`)
+   * credit validity, version matcher, seats, use count, use time and their overuse, membership of a consuming group of the
+   * entitlement (FORBIDDEN `NOT_A_CONSUMER`), denied users (FORBIDDEN `USER_DENIED`)
    * and seat reservations (a reserved user consumes in the reserved seat), session anchors and limits, lease times and
    * extension. Extends the caller's lease in the same session when the lease tracking
    * mode says so, else grants a new lease. Records `entitlement.seat.consumed` for a new session,
@@ -827,7 +828,7 @@ export type Mutation = {
   createOrganizationGroup: OrganizationGroup;
   /** Places a license order: each line grants a credit of its type to its license; records `license-order.placed`. */
   placeLicenseOrder: LicenseOrder;
-  /** Extends a lease of the caller by the lease extension rules (lease time, increment model, use time); records `entitlement.lease.refreshed`. */
+  /** Extends a lease of the caller by the lease extension rules (lease time, increment model, use time) while the caller may consume (consuming group membership, not denied); records `entitlement.lease.refreshed`. */
   refreshLease: LicenseLease;
   /** Releases a lease of the caller, refunding unused use time; the seat stays taken through the cooldown. Records `entitlement.lease.released`. */
   releaseLease: LicenseLease;

@@ -81,7 +81,7 @@ export async function setUserLicenseAssignments(em: Em, caller: Caller, args: Mu
   const userId = userOf(caller, args.userId);
   const desired = desiredAssignments(args.assignments, now);
   const binding = await oneLicense(em, args);
-  const [state] = await loadStates(em, await lockBindings(em, [binding.id]), now);
+  const [state] = await loadStates(em, await lockBindings(em, [binding.id]), now, null);
   const before: Assignment[] = state.assignments.map((a) => ({ ...a }));
   const mine = state.assignments.filter((a) => a.userId === userId);
   if (state.model.assignedLicenseConstraint?.allowReassign === false) {

@@ -11,13 +11,13 @@ const past = new Date('2025-01-01T00:00:00Z');
 const ended = new Date('2025-05-01T00:00:00Z');
 
 function state(extra: { model?: Partial<LicenseModel>; credits?: Array<Partial<SeatCountCredit>>; assignments?: Array<Partial<LicenseAssignment>>;
-  binding?: Partial<EntitlementLicense>; entitlement?: Partial<Entitlement> } = {}): LicenseState {
+  binding?: Partial<EntitlementLicense>; entitlement?: Partial<Entitlement>; consumer?: boolean } = {}): LicenseState {
   return {
     binding: Object.assign(new EntitlementLicense(), { licenseId: 'l1', validFrom: past, validUntil: null, active: true, ...extra.binding }),
     entitlement: Object.assign(new Entitlement(), { validFrom: past, validUntil: null, ...extra.entitlement }),
     model: Object.assign(new LicenseModel(), { seatCountConstraint: {}, ...extra.model }),
     seatCredits: (extra.credits ?? [{}]).map((c) => Object.assign(new SeatCountCredit(), { licenseId: 'l1', validFrom: past, seatCount: 1, ...c })),
-    useCountCredits: [], useTimeCredits: [], sessions: [], leases: [],
+    useCountCredits: [], useTimeCredits: [], sessions: [], leases: [], consumer: extra.consumer ?? true,
     assignments: (extra.assignments ?? []).map((a) => Object.assign(new LicenseAssignment(), { licenseId: 'l1', validFrom: past, validUntil: null, ...a })),
   };
 }
@@ -41,6 +41,10 @@ describe('availableTo (seed 002 available-licenses)', () => {
     expect(availableTo(restricted(), 'ann', '1.3.0', now)).toBe(false);
     expect(availableTo(restricted('SEMANTIC'), 'ann', '1.3.0', now)).toBe(true);
     expect(availableTo(restricted('SEMANTIC'), 'ann', '2.0.0', now)).toBe(false);
+  });
+
+  it('is false for a user in no consuming group of the entitlement', () => {
+    expect(availableTo(state({ consumer: false }), 'ann', null, now)).toBe(false);
   });
 
   it('is false for a denied user, and without a reservation the model requires; an ended deny no longer counts', () => {

@@ -51,10 +51,12 @@ export interface Plan {
 }
 
 /**
- * Seed 002 user assignments: a user with a valid DENIED assignment may not consume; when the model requires a
- * reservation (`requireReservation`), only a user with a valid RESERVED assignment may.
+ * Seed 002 consuming groups and user assignments: only a member of a consuming group of the entitlement may consume;
+ * a user with a valid DENIED assignment may not; when the model requires a reservation (`requireReservation`), only a
+ * user with a valid RESERVED assignment may.
  */
 export function checkUserStanding(state: LicenseState, userId: string, now: Date): void {
+  if (!state.consumer) throw new ForbiddenError('The user is in no consuming group of the entitlement', { reason: 'NOT_A_CONSUMER' });
   const standing = userStanding(state.assignments, userId, now);
   if (standing.denied) throw new ForbiddenError('The user is denied use of the license', { reason: 'USER_DENIED' });
   if (state.model.assignedLicenseConstraint?.requireReservation && standing.reserved === 0) {

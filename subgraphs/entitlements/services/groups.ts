@@ -21,7 +21,7 @@ import type {
 } from '../generated/graphql';
 import { userOf } from './assignments';
 import { availableTo } from './consumption-plan';
-import { loadStates } from './consumption-state';
+import { consumedEntitlementIds, loadStates } from './consumption-state';
 import { entitlementIdsOf, organizationEntitlement } from './entitlements';
 import { recordEntitlementEvent } from './events';
 
@@ -105,15 +105,13 @@ export async function availableLicenses(em: Em, caller: Caller, args: QueryAvail
   const product = args.product?.trim() || null;
   const version = args.version?.trim() || null;
   if (version !== null && version.length > MAX_VERSION_TEXT) throw new BadUserInputError(`version is at most ${MAX_VERSION_TEXT} characters`, ['version']);
-  const groupIds = (await em.find(OrganizationGroupMember, { userId }, { fields: ['groupId'] })).map((m) => m.groupId);
-  const entitlementIds = groupIds.length === 0 ? []
-    : (await em.find(ConsumingGroup, { groupId: { $in: groupIds } }, { fields: ['entitlementId'] })).map((c) => c.entitlementId);
+  const entitlementIds = await consumedEntitlementIds(em, userId);
   if (entitlementIds.length === 0) return [];
   const itemIds = product === null ? null : (await em.find(LicensedItem, { name: product }, { fields: ['id'] })).map((i) => i.id);
   if (itemIds?.length === 0) return [];
   const bindings = await em.find(EntitlementLicense, {
-    entitlementId: { $in: [...new Set(entitlementIds)] }, ...(itemIds ? { licensedItemId: { $in: itemIds } } : {}),
+    entitlementId: { $in: entitlementIds }, ...(itemIds ? { licensedItemId: { $in: itemIds } } : {}),
   }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-  const states = await loadStates(em, bindings, now);
+  const states = await loadStates(em, bindings, now, userId);
   return states.filter((state) => availableTo(state, userId, version, now)).map((state) => state.binding);
 }
