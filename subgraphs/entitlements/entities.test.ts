@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DATABASE_KINDS } from '../../test/testkit/databases';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
-import { bindLicense, PAST, PLACE_ORDER, seatLine } from './testing';
+import { allowConsumers, bindLicense, PAST, PLACE_ORDER, seatLine } from './testing';
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   __typename
@@ -66,6 +66,7 @@ describe.each(DATABASE_KINDS)('entity references (%s)', (kind) => {
 
   test('_entities resolves consumption sessions and leases of the account, null for unknown ids', async () => {
     const b = await bindLicense(t.api, {}, { validFrom: PAST });
+    await allowConsumers(t.api, b, ['me']);
     await t.api.ok(PLACE_ORDER, { i: { organizationId: b.organizationId, lines: [seatLine(b, 1)] } });
     const { consumeLicense: lease } = await t.api.ok(`mutation($i: String!) { consumeLicense(licensedItem: $i) { id session { id } } }`, { i: b.licensedItemId });
     const { _entities } = await t.api.ok(`query($r: [_Any!]!) { _entities(representations: $r) {

@@ -10,6 +10,8 @@ import { LicenseOrder } from './entities/LicenseOrder';
 import { LicenseLease } from './entities/LicenseLease';
 import { LicenseOrderLine } from './entities/LicenseOrderLine';
 import { LicenseSession } from './entities/LicenseSession';
+import { OrganizationGroup } from './entities/OrganizationGroup';
+import { OrganizationGroupMember } from './entities/OrganizationGroupMember';
 import { SeatCountCredit } from './entities/SeatCountCredit';
 import { UseCountCredit } from './entities/UseCountCredit';
 import { UseTimeCredit } from './entities/UseTimeCredit';
@@ -49,6 +51,8 @@ export function createLoaders(em: Em) {
     liveSessionsByLicense: byParentLoader(em, LicenseSession, 'licenseId', { createdAt: 'asc', id: 'asc' }, live),
     liveSessionsBySeatCredit: byParentLoader(em, LicenseSession, 'seatCountCreditId', {}, live),
     leasesBySession: byParentLoader(em, LicenseLease, 'sessionId', { createdAt: 'desc', id: 'desc' }),
+    organizationGroup: byIdLoader(em, OrganizationGroup),
+    membersByGroup: byParentLoader(em, OrganizationGroupMember, 'groupId', { userId: 'asc' }),
     assignmentsByLicense: byParentLoader(em, LicenseAssignment, 'licenseId', { userId: 'asc', validFrom: 'asc', createdAt: 'asc', id: 'asc' }),
   };
 }

@@ -50,16 +50,39 @@ export async function bindLicense(api: TestClient, given: Partial<Binding> = {},
 
 export const CREATE_MODEL = 'mutation($i: LicenseModelInput!) { createLicenseModel(input: $i) { id } }';
 
+/** The token subjects the consumption tests consume as (`me`: the caller of `api`). */
+export const CONSUMERS: readonly string[] = [
+  'me', 'alice', 'ann', 'bob', 'carol', 'a', 'b', 'c', ...Array.from({ length: 12 }, (_, i) => `user-${i}`), ...Array.from({ length: 6 }, (_, i) => `consumer-${i}`),
+];
+
+/**
+ * Lets `users` consume the licenses of the binding's entitlement (seed 002): a new group of its organization with
+ * those members (one request), added as a consuming group of the entitlement. Returns the group's id.
+ */
+export async function allowConsumers(api: TestClient, b: Pick<Binding, 'organizationId' | 'entitlementId'>, users: readonly string[] = CONSUMERS): Promise<string> {
+  const { createOrganizationGroup: group } = await api.ok(
+    'mutation($o: ID!) { createOrganizationGroup(input: { organizationId: $o, name: "Consumers" }) { id } }', { o: b.organizationId });
+  const members = users.map((_, i) => `m${i}: addGroupMember(groupId: $g, userId: $u${i}) { id }`).join('\n');
+  const vars = users.map((_, i) => `$u${i}: String!`).join(', ');
+  if (users.length > 0) await api.ok(`mutation($g: ID!${vars ? `, ${vars}` : ''}) { ${members} }`, { g: group.id, ...Object.fromEntries(users.map((u, i) => [`u${i}`, u])) });
+  await api.ok('mutation($o: ID!, $e: ID!, $g: ID!) { addConsumingGroup(organizationId: $o, entitlementId: $e, groupId: $g) { id } }',
+    { o: b.organizationId, e: b.entitlementId, g: group.id });
+  return group.id;
+}
+
 /**
  * A licensed item (`item`, its unique name) with one license of a new model (`model`: a LicenseModelInput without
- * its name), valid since PAST, granted the order lines `lines`. `given` fixes ids, e.g. a real license's.
+ * its name), valid since PAST, granted the order lines `lines`. `given` fixes ids, e.g. a real license's. A new
+ * entitlement gets a consuming group of the `consumers` (allowConsumers; none: no group).
  */
 export async function licenseWith(
   api: TestClient, model: Record<string, unknown>, lines: (b: Binding) => Array<Record<string, unknown>>, given: Partial<Binding> = {},
+  consumers: readonly string[] = CONSUMERS,
 ): Promise<Binding & { item: string }> {
   const { createLicenseModel } = await api.ok(CREATE_MODEL, { i: { name: `model-${randomUUID()}`, ...model } });
   const item = `item-${randomUUID()}`;
   const b = await bindLicense(api, { licenseModelId: createLicenseModel.id, licensedItemId: await createItem(api, item), ...given }, { validFrom: PAST });
+  if (!given.entitlementId && consumers.length > 0) await allowConsumers(api, b, consumers);
   await api.ok(PLACE_ORDER, { i: { organizationId: b.organizationId, lines: lines(b) } });
   return { ...b, item };
 }

@@ -11,6 +11,7 @@ import type { LicenseOrderLine as LicenseOrderLineEntity } from '../entities/Lic
 import type { LicenseSession as LicenseSessionEntity } from '../entities/LicenseSession';
 import type { LicensedItem as LicensedItemEntity } from '../entities/LicensedItem';
 import type { Organization as OrganizationEntity } from '../entities/Organization';
+import type { OrganizationGroup as OrganizationGroupEntity } from '../entities/OrganizationGroup';
 import type { SeatCountCredit as SeatCountCreditEntity } from '../entities/SeatCountCredit';
 import type { UseCountCredit as UseCountCreditEntity } from '../entities/UseCountCredit';
 import type { UseTimeCredit as UseTimeCreditEntity } from '../entities/UseTimeCredit';
@@ -282,7 +283,7 @@ export type License = {
   __typename?: 'License';
   /** User assignments of the license (reserved, denied, floating) that have not ended, by user and then by start time. */
   assignments: Array<LicenseAssignment>;
-  /** The license model in effect for the license (no license-level overrides exist yet, so the bound model); null when `entitlementLicenses` was asked without `includeEffectiveModel`. */
+  /** The license model in effect for the license (no license-level overrides exist yet, so the bound model); null when `entitlementLicenses` or `availableLicenses` was asked without `includeEffectiveModel`. */
   effectiveLicenseModel: Maybe<LicenseModel>;
   /** The entitlement containing the license. */
   entitlement: Maybe<Entitlement>;
@@ -298,7 +299,7 @@ export type License = {
   licensedItem: Maybe<LicensedItem>;
   /** Scope bindings of the license, one per scope type. */
   scopeBindings: Array<LicenseScope>;
-  /** Seat count credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses`, else ALL. */
+  /** Seat count credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses` or `availableLicenses`, else ALL. */
   seatCountCredits: Array<SeatCountCredit>;
   /** Number of seats reserved for named seats: the RESERVED user assignments valid now. */
   seatsReserved: Scalars['Int']['output'];
@@ -308,9 +309,9 @@ export type License = {
   seatsTotal: Scalars['Int']['output'];
   /** Live license consumption sessions of the license (seed 002 `sessions`): those holding a seat or a lease now, oldest first. */
   sessions: Array<LicenseSession>;
-  /** Use count credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses`, else ALL. */
+  /** Use count credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses` or `availableLicenses`, else ALL. */
   useCountCredits: Array<UseCountCredit>;
-  /** Use time credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses`, else ALL. */
+  /** Use time credits of the license. `include` defaults to the `includeCredits` of `entitlementLicenses` or `availableLicenses`, else ALL. */
   useTimeCredits: Array<UseTimeCredit>;
 };
 
@@ -799,13 +800,18 @@ export type LicensedItemInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a group of the organization as a consumer of the licenses of the entitlement (CONFLICT `ALREADY_CONSUMING` when it is one); returns the consuming groups as `entitlementConsumingGroups` lists them. Records `entitlement.consuming-group.added`. */
+  addConsumingGroup: Array<OrganizationGroup>;
   /** Adds a license to an entitlement with its licensed item and license model; records `entitlement.license.added`. */
   addEntitlementLicense: EntitlementLicense;
+  /** Adds a member user to a group (CONFLICT `ALREADY_MEMBER` when it is one); records `organization-group.member.added`. */
+  addGroupMember: OrganizationGroup;
   /** Cancels a license order and removes the credits it granted; records `license-order.canceled`. */
   cancelLicenseOrder: LicenseOrder;
   /**
    * Consumes a license of the licensed item for the caller (the token's subject), enforcing the license model:
-   * credit validity, version matcher, seats, use count, use time and their overuse, denied users (FORBIDDEN `USER_DENIED`)
+   * credit validity, version matcher, seats, use count, use time and their overuse, membership of a consuming group of the
+   * entitlement (FORBIDDEN `NOT_A_CONSUMER`), denied users (FORBIDDEN `USER_DENIED`)
    * and seat reservations (a reserved user consumes in the reserved seat), session anchors and limits, lease times and
    * extension. Extends the caller's lease in the same session when the lease tracking
    * mode says so, else grants a new lease. Records `entitlement.seat.consumed` for a new session,
@@ -818,12 +824,16 @@ export type Mutation = {
   createLicenseModel: LicenseModel;
   /** Creates a licensed item; records `licensed-item.created`. */
   createLicensedItem: LicensedItem;
+  /** Creates a group of an organization; records `organization-group.created`. */
+  createOrganizationGroup: OrganizationGroup;
   /** Places a license order: each line grants a credit of its type to its license; records `license-order.placed`. */
   placeLicenseOrder: LicenseOrder;
-  /** Extends a lease of the caller by the lease extension rules (lease time, increment model, use time); records `entitlement.lease.refreshed`. */
+  /** Extends a lease of the caller by the lease extension rules (lease time, increment model, use time) while the caller may consume (consuming group membership, not denied); records `entitlement.lease.refreshed`. */
   refreshLease: LicenseLease;
   /** Releases a lease of the caller, refunding unused use time; the seat stays taken through the cooldown. Records `entitlement.lease.released`. */
   releaseLease: LicenseLease;
+  /** Removes a consuming group from the entitlement (BAD_USER_INPUT at `groupId` when it is not one); returns the remaining consuming groups. Records `entitlement.consuming-group.removed`. */
+  removeConsumingGroup: Array<OrganizationGroup>;
   /**
    * Sets the desired assignment state of a user on a license (seed 002 PUT .../licenses/{licenseId}/users/{userId}/assignments),
    * replacing the user's assignments to that license: a single DENIED denies license use; one or more RESERVED reserve one
@@ -838,8 +848,21 @@ export type Mutation = {
 };
 
 
+export type MutationAddConsumingGroupArgs = {
+  entitlementId: Scalars['ID']['input'];
+  groupId: Scalars['ID']['input'];
+  organizationId: Scalars['ID']['input'];
+};
+
+
 export type MutationAddEntitlementLicenseArgs = {
   input: EntitlementLicenseInput;
+};
+
+
+export type MutationAddGroupMemberArgs = {
+  groupId: Scalars['ID']['input'];
+  userId: Scalars['String']['input'];
 };
 
 
@@ -872,6 +895,11 @@ export type MutationCreateLicensedItemArgs = {
 };
 
 
+export type MutationCreateOrganizationGroupArgs = {
+  input: OrganizationGroupInput;
+};
+
+
 export type MutationPlaceLicenseOrderArgs = {
   input: LicenseOrderInput;
 };
@@ -884,6 +912,13 @@ export type MutationRefreshLeaseArgs = {
 
 export type MutationReleaseLeaseArgs = {
   leaseId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveConsumingGroupArgs = {
+  entitlementId: Scalars['ID']['input'];
+  groupId: Scalars['ID']['input'];
+  organizationId: Scalars['ID']['input'];
 };
 
 
@@ -917,6 +952,39 @@ export type OrganizationEntitlementsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A group of an organization (seed 002 `OrganizationGroup`): its members may consume the licenses of the entitlements it is a consuming group of. */
+export type OrganizationGroup = {
+  __typename?: 'OrganizationGroup';
+  /** Instant when the group was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Description of the group. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Unique id of the group. */
+  id: Scalars['ID']['output'];
+  /** Ids of the member users (the subjects of their tokens, as consumption records them), sorted. */
+  memberUserIds: Array<Scalars['String']['output']>;
+  /** Group name. */
+  name: Scalars['String']['output'];
+  /** Id of the organization owning this group. */
+  organizationId: Scalars['ID']['output'];
+  /** Group type. The type is formal and is used by application logic. Predefined reserved type values are: `employees`, `enterpriseEmployees` and `licenseConsumers`. */
+  type: Maybe<Scalars['String']['output']>;
+  /** Instant when the group was last modified. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A new organization group. */
+export type OrganizationGroupInput = {
+  /** Description of the group. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Group name. */
+  name: Scalars['String']['input'];
+  /** Id of the organization owning the group. */
+  organizationId: Scalars['ID']['input'];
+  /** Group type, formal and used by application logic (reserved: `employees`, `enterpriseEmployees`, `licenseConsumers`). */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An overuse expression constraint (seat count or use time). */
 export type OveruseConstraintInput = {
   /** Expression for the maximum overuse with variable `n` (e.g. `ceil(n / 10)`). */
@@ -938,8 +1006,17 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The licenses a user may consume (seed 002 GET /users/{userId}/available-licenses), in the order they were added:
+   * the licenses of the entitlements consumed by groups the user is a member of, that are active and valid now in a
+   * valid entitlement, with a credit valid now, and that the user is not denied (nor lacks a reservation the license
+   * model requires). `includeCredits` and `includeEffectiveModel` work as in `entitlementLicenses`.
+   */
+  availableLicenses: Array<License>;
   /** An entitlement by id. */
   entitlement: Maybe<Entitlement>;
+  /** Organization groups members of which can consume licenses contained by the entitlement (seed 002 GET .../entitlements/{entId}/consuming-groups), by name. `entitlementId` may be `any`: the consuming groups of every entitlement of the organization, each once. */
+  entitlementConsumingGroups: Array<OrganizationGroup>;
   /** All licenses contained by an entitlement of the organization (seed 002 GET .../entitlements/{entId}/licenses), in the order they were added. `entitlementId` may be `any`: the licenses of every entitlement of the organization. `includeCredits` selects the credits the credit lists return (default ALL); without `includeEffectiveModel`, `effectiveLicenseModel` is null. */
   entitlementLicenses: Array<License>;
   /** The entitlements of an organization, by name. */
@@ -963,8 +1040,23 @@ export type Query = {
 };
 
 
+export type QueryAvailableLicensesArgs = {
+  includeCredits?: InputMaybe<CreditInclusion>;
+  includeEffectiveModel?: InputMaybe<Scalars['Boolean']['input']>;
+  product?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryEntitlementArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEntitlementConsumingGroupsArgs = {
+  entitlementId: Scalars['ID']['input'];
+  organizationId: Scalars['ID']['input'];
 };
 
 
@@ -1336,6 +1428,7 @@ export type FederationTypes = {
   LicenseSession: LicenseSession;
   LicensedItem: LicensedItem;
   Organization: Organization;
+  OrganizationGroup: OrganizationGroup;
   SeatCountCredit: SeatCountCredit;
   UseCountCredit: UseCountCredit;
   UseTimeCredit: UseTimeCredit;
@@ -1370,6 +1463,9 @@ export type FederationReferenceTypes = {
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  OrganizationGroup:
+    ( { __typename: 'OrganizationGroup' }
+    & GraphQLRecursivePick<FederationTypes['OrganizationGroup'], {"id":true}> );
   SeatCountCredit:
     ( { __typename: 'SeatCountCredit' }
     & GraphQLRecursivePick<FederationTypes['SeatCountCredit'], {"id":true}> );
@@ -1442,6 +1538,8 @@ export type ResolversTypes = {
   LicensedItemInput: LicensedItemInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<OrganizationEntity>;
+  OrganizationGroup: ResolverTypeWrapper<OrganizationGroupEntity>;
+  OrganizationGroupInput: OrganizationGroupInput;
   OveruseConstraintInput: OveruseConstraintInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1513,6 +1611,8 @@ export type ResolversParentTypes = {
   LicensedItemInput: LicensedItemInput;
   Mutation: Record<PropertyKey, never>;
   Organization: OrganizationEntity;
+  OrganizationGroup: OrganizationGroupEntity;
+  OrganizationGroupInput: OrganizationGroupInput;
   OveruseConstraintInput: OveruseConstraintInput;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -1795,15 +1895,19 @@ export type LicensedItemEdgeResolvers<ContextType = Context, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addConsumingGroup?: Resolver<Array<ResolversTypes['OrganizationGroup']>, ParentType, ContextType, RequireFields<MutationAddConsumingGroupArgs, 'entitlementId' | 'groupId' | 'organizationId'>>;
   addEntitlementLicense?: Resolver<ResolversTypes['EntitlementLicense'], ParentType, ContextType, RequireFields<MutationAddEntitlementLicenseArgs, 'input'>>;
+  addGroupMember?: Resolver<ResolversTypes['OrganizationGroup'], ParentType, ContextType, RequireFields<MutationAddGroupMemberArgs, 'groupId' | 'userId'>>;
   cancelLicenseOrder?: Resolver<ResolversTypes['LicenseOrder'], ParentType, ContextType, RequireFields<MutationCancelLicenseOrderArgs, 'id'>>;
   consumeLicense?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationConsumeLicenseArgs, 'anchors' | 'licensedItem' | 'mode'>>;
   createEntitlement?: Resolver<ResolversTypes['Entitlement'], ParentType, ContextType, RequireFields<MutationCreateEntitlementArgs, 'input'>>;
   createLicenseModel?: Resolver<ResolversTypes['LicenseModel'], ParentType, ContextType, RequireFields<MutationCreateLicenseModelArgs, 'input'>>;
   createLicensedItem?: Resolver<ResolversTypes['LicensedItem'], ParentType, ContextType, RequireFields<MutationCreateLicensedItemArgs, 'input'>>;
+  createOrganizationGroup?: Resolver<ResolversTypes['OrganizationGroup'], ParentType, ContextType, RequireFields<MutationCreateOrganizationGroupArgs, 'input'>>;
   placeLicenseOrder?: Resolver<ResolversTypes['LicenseOrder'], ParentType, ContextType, RequireFields<MutationPlaceLicenseOrderArgs, 'input'>>;
   refreshLease?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationRefreshLeaseArgs, 'leaseId'>>;
   releaseLease?: Resolver<ResolversTypes['LicenseLease'], ParentType, ContextType, RequireFields<MutationReleaseLeaseArgs, 'leaseId'>>;
+  removeConsumingGroup?: Resolver<Array<ResolversTypes['OrganizationGroup']>, ParentType, ContextType, RequireFields<MutationRemoveConsumingGroupArgs, 'entitlementId' | 'groupId' | 'organizationId'>>;
   setUserLicenseAssignments?: Resolver<Array<ResolversTypes['LicenseAssignment']>, ParentType, ContextType, RequireFields<MutationSetUserLicenseAssignmentsArgs, 'assignments' | 'entitlementId' | 'licenseId' | 'organizationId' | 'userId'>>;
   updateLicenseModel?: Resolver<ResolversTypes['LicenseModel'], ParentType, ContextType, RequireFields<MutationUpdateLicenseModelArgs, 'id' | 'input'>>;
 };
@@ -1814,6 +1918,18 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type OrganizationGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrganizationGroup'] = ResolversParentTypes['OrganizationGroup'], FederationReferenceType extends FederationReferenceTypes['OrganizationGroup'] = FederationReferenceTypes['OrganizationGroup']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrganizationGroup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberUserIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1822,7 +1938,9 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  availableLicenses?: Resolver<Array<ResolversTypes['License']>, ParentType, ContextType, RequireFields<QueryAvailableLicensesArgs, 'includeCredits' | 'includeEffectiveModel' | 'userId'>>;
   entitlement?: Resolver<Maybe<ResolversTypes['Entitlement']>, ParentType, ContextType, RequireFields<QueryEntitlementArgs, 'id'>>;
+  entitlementConsumingGroups?: Resolver<Array<ResolversTypes['OrganizationGroup']>, ParentType, ContextType, RequireFields<QueryEntitlementConsumingGroupsArgs, 'entitlementId' | 'organizationId'>>;
   entitlementLicenses?: Resolver<Array<ResolversTypes['License']>, ParentType, ContextType, RequireFields<QueryEntitlementLicensesArgs, 'entitlementId' | 'includeCredits' | 'includeEffectiveModel' | 'organizationId'>>;
   entitlements?: Resolver<ResolversTypes['EntitlementConnection'], ParentType, ContextType, RequireFields<QueryEntitlementsArgs, 'organizationId'>>;
   licenseModel?: Resolver<Maybe<ResolversTypes['LicenseModel']>, ParentType, ContextType, RequireFields<QueryLicenseModelArgs, 'id'>>;
@@ -1946,6 +2064,7 @@ export type Resolvers<ContextType = Context> = {
   LicensedItemEdge?: LicensedItemEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationGroup?: OrganizationGroupResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ScopedLicenseConstraint?: ScopedLicenseConstraintResolvers<ContextType>;

@@ -3,11 +3,13 @@ import type { MigrationLists } from '../../../lib/orm';
 import { Migration20261123150711 as sqlite0 } from './sqlite/Migration20261123150711';
 import { Migration20261123191258 as sqlite1 } from './sqlite/Migration20261123191258';
 import { Migration20261123193934 as sqlite2 } from './sqlite/Migration20261123193934';
+import { Migration20261206142554 as sqlite3 } from './sqlite/Migration20261206142554';
 import { Migration20261123150711 as postgresql0 } from './postgresql/Migration20261123150711';
 import { Migration20261123191258 as postgresql1 } from './postgresql/Migration20261123191258';
 import { Migration20261123193935 as postgresql2 } from './postgresql/Migration20261123193935';
+import { Migration20261206142555 as postgresql3 } from './postgresql/Migration20261206142555';
 
 export const migrations: MigrationLists = {
-  sqlite: [{ name: 'Migration20261123150711', class: sqlite0 }, { name: 'Migration20261123191258', class: sqlite1 }, { name: 'Migration20261123193934', class: sqlite2 }],
-  postgresql: [{ name: 'Migration20261123150711', class: postgresql0 }, { name: 'Migration20261123191258', class: postgresql1 }, { name: 'Migration20261123193935', class: postgresql2 }],
+  sqlite: [{ name: 'Migration20261123150711', class: sqlite0 }, { name: 'Migration20261123191258', class: sqlite1 }, { name: 'Migration20261123193934', class: sqlite2 }, { name: 'Migration20261206142554', class: sqlite3 }],
+  postgresql: [{ name: 'Migration20261123150711', class: postgresql0 }, { name: 'Migration20261123191258', class: postgresql1 }, { name: 'Migration20261123193935', class: postgresql2 }, { name: 'Migration20261206142555', class: postgresql3 }],
 };

@@ -30,7 +30,8 @@ const ORDER = { validFrom: 'asc', createdAt: 'asc', id: 'asc' } as const;
 
 type LicensePath = Pick<QueryLicenseUsageArgs, 'organizationId' | 'entitlementId' | 'licenseId'>;
 
-function userOf(caller: Caller, userId: string): string {
+/** The user a seed 002 `userId` path names: `me` is the caller (the token's subject). */
+export function userOf(caller: Caller, userId: string): string {
   if (userId === ME) return caller.subject;
   const id = userId.trim();
   if (!id || id.length > MAX_USER_ID) throw new BadUserInputError(`userId must be \`me\` or a user id of 1 to ${MAX_USER_ID} characters`, ['userId']);
@@ -80,7 +81,7 @@ export async function setUserLicenseAssignments(em: Em, caller: Caller, args: Mu
   const userId = userOf(caller, args.userId);
   const desired = desiredAssignments(args.assignments, now);
   const binding = await oneLicense(em, args);
-  const [state] = await loadStates(em, await lockBindings(em, [binding.id]), now);
+  const [state] = await loadStates(em, await lockBindings(em, [binding.id]), now, null);
   const before: Assignment[] = state.assignments.map((a) => ({ ...a }));
   const mine = state.assignments.filter((a) => a.userId === userId);
   if (state.model.assignedLicenseConstraint?.allowReassign === false) {

@@ -2,7 +2,7 @@
  * The decision of one consumption request on one license (seed 002 `LicenseModel`), read-only: it throws the
  * error that refuses it, or returns what to write. Nothing is written before every rule has passed.
  */
-import { BadUserInputError, ConflictError, ForbiddenError } from '../../../lib/errors';
+import { BadUserInputError, ConflictError, DomainError, ForbiddenError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import { userStanding } from '../domain/assignments';
 import { creditToCharge, totals, useTimeLeft } from '../domain/credits';
@@ -51,10 +51,12 @@ export interface Plan {
 }
 
 /**
- * Seed 002 user assignments: a user with a valid DENIED assignment may not consume; when the model requires a
- * reservation (`requireReservation`), only a user with a valid RESERVED assignment may.
+ * Seed 002 consuming groups and user assignments: only a member of a consuming group of the entitlement may consume;
+ * a user with a valid DENIED assignment may not; when the model requires a reservation (`requireReservation`), only a
+ * user with a valid RESERVED assignment may.
  */
 export function checkUserStanding(state: LicenseState, userId: string, now: Date): void {
+  if (!state.consumer) throw new ForbiddenError('The user is in no consuming group of the entitlement', { reason: 'NOT_A_CONSUMER' });
   const standing = userStanding(state.assignments, userId, now);
   if (standing.denied) throw new ForbiddenError('The user is denied use of the license', { reason: 'USER_DENIED' });
   if (state.model.assignedLicenseConstraint?.requireReservation && standing.reserved === 0) {
@@ -146,6 +148,27 @@ function usableCredits(state: LicenseState, version: string | null) {
     rows.filter((c) => versionAllowed(state.model.versionConstraint?.matcher, c.allowedVersions, version));
   if (usable(all).length === 0) throw new ForbiddenError(`No credit of the license allows version ${JSON.stringify(version)}`, { reason: 'VERSION_NOT_ALLOWED' });
   return { all: usable(all), seats: usable(state.seatCredits), uses: usable(state.useCountCredits), time: usable(state.useTimeCredits) };
+}
+
+/**
+ * Seed 002 available-licenses: whether the user may consume the license now by the rules that do not depend on a
+ * request's anchors, mode or seats: the license and its entitlement valid, a credit valid now (allowing `version`
+ * when one is given), and the user neither denied nor lacking a reservation the model requires.
+ */
+export function availableTo(state: LicenseState, userId: string, version: string | null, now: Date): boolean {
+  try {
+    checkLicenseUsable(state, now);
+    if (version === null) {
+      if (validCredits(state).length === 0) return false;
+    } else {
+      usableCredits(state, version);
+    }
+    checkUserStanding(state, userId, now);
+    return true;
+  } catch (err) {
+    if (err instanceof DomainError) return false;
+    throw err;
+  }
 }
 
 /** The caller's live session on this license: same user and same session anchor values. */

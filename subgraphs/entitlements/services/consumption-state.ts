@@ -13,6 +13,7 @@ import { maxOveruse } from '../domain/overuse';
 import { byExpiry, totals, type Quota } from '../domain/credits';
 import { earliest, latest, type End } from '../domain/leases';
 import { isValidAt } from '../domain/validity';
+import { ConsumingGroup } from '../entities/ConsumingGroup';
 import { Entitlement } from '../entities/Entitlement';
 import { EntitlementLicense } from '../entities/EntitlementLicense';
 import { LicenseAssignment } from '../entities/LicenseAssignment';
@@ -21,6 +22,7 @@ import { LicenseModel } from '../entities/LicenseModel';
 import { LicenseSession } from '../entities/LicenseSession';
 import { SeatCountCredit } from '../entities/SeatCountCredit';
 import { UseCountCredit } from '../entities/UseCountCredit';
+import { OrganizationGroupMember } from '../entities/OrganizationGroupMember';
 import { UseTimeCredit } from '../entities/UseTimeCredit';
 
 export interface LicenseState {
@@ -37,6 +39,8 @@ export interface LicenseState {
   leases: LicenseLease[];
   /** Every user assignment of the license, ended or not. */
   assignments: LicenseAssignment[];
+  /** Whether the user the state was read for is a member of a consuming group of the entitlement (seed 002 consuming groups). */
+  consumer: boolean;
 }
 
 /** Locks the bindings (in id order) and returns them re-read. */
@@ -49,9 +53,20 @@ export const liveSessionsAt = (now: Date): FilterQuery<LicenseSession> => ({ $or
 
 const byIdMap = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
 
-/** The state of each locked binding, read with one query per table whatever the number of bindings. */
-export async function loadStates(em: Em, bindings: EntitlementLicense[], now: Date): Promise<LicenseState[]> {
+/** Seed 002: the entitlements whose licenses the user may consume, those of the consuming groups the user is a member of. */
+export async function consumedEntitlementIds(em: Em, userId: string): Promise<string[]> {
+  const groupIds = (await em.find(OrganizationGroupMember, { userId }, { fields: ['groupId'] })).map((m) => m.groupId);
+  if (groupIds.length === 0) return [];
+  return [...new Set((await em.find(ConsumingGroup, { groupId: { $in: groupIds } }, { fields: ['entitlementId'] })).map((c) => c.entitlementId))];
+}
+
+/**
+ * The state of each locked binding, read with one query per table whatever the number of bindings; `userId` is the
+ * consuming user (`consumer`), null when no user consumes (assignment changes).
+ */
+export async function loadStates(em: Em, bindings: EntitlementLicense[], now: Date, userId: string | null): Promise<LicenseState[]> {
   if (bindings.length === 0) return [];
+  const consumed = new Set(userId === null ? [] : await consumedEntitlementIds(em, userId));
   const licenseIds = bindings.map((b) => b.licenseId);
   const byLicense = { licenseId: { $in: licenseIds } };
   // one after the other: a transaction's connection runs one statement at a time
@@ -70,7 +85,7 @@ export async function loadStates(em: Em, bindings: EntitlementLicense[], now: Da
     return {
       binding, entitlement: entitlements.get(binding.entitlementId)!, model: models.get(binding.licenseModelId)!,
       seatCredits: own(seat), useCountCredits: own(uses), useTimeCredits: own(time), sessions: own(sessions), leases: own(leases),
-      assignments: own(assignments),
+      assignments: own(assignments), consumer: consumed.has(binding.entitlementId),
     };
   });
 }

@@ -122,7 +122,7 @@ export async function consumeLicense(em: Em, caller: Caller, args: MutationConsu
   const item = await licensedItemOf(em, args.licensedItem);
   const candidates = await em.find(EntitlementLicense, { licensedItemId: item.id, active: true }, { fields: ['id'] });
   if (candidates.length === 0) throw new ForbiddenError(`No active license grants ${JSON.stringify(item.name)}`, { reason: 'NO_VALID_LICENSE' });
-  const states = await loadStates(em, await lockBindings(em, candidates.map((c) => c.id)), now);
+  const states = await loadStates(em, await lockBindings(em, candidates.map((c) => c.id)), now, caller.subject);
   let refusal: DomainError | null = null;
   for (const state of preferenceOrder(states, req)) {
     let plan: Plan;
@@ -143,7 +143,7 @@ async function lockedLease(em: Em, caller: Caller, leaseId: string, now: Date) {
   const found = isUuid(leaseId) ? await em.findOne(LicenseLease, { id: leaseId.toLowerCase(), userId: caller.subject }) : null;
   const binding = found && await em.findOne(EntitlementLicense, { licenseId: found.licenseId }, { fields: ['id'] });
   if (!found || !binding) throw new NotFoundError('LicenseLease', leaseId);
-  const [state] = await loadStates(em, await lockBindings(em, [binding.id]), now);
+  const [state] = await loadStates(em, await lockBindings(em, [binding.id]), now, caller.subject);
   const lease = state.leases.find((l) => l.id === found.id) ?? await em.findOneOrFail(LicenseLease, { id: found.id }, { refresh: true });
   const session = state.sessions.find((s) => s.id === lease.sessionId);
   if (!session || !isActive(lease, now)) throw new ConflictError('The lease has ended (released or expired); consume the license again', { reason: 'LEASE_ENDED' });

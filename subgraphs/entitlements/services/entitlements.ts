@@ -51,20 +51,29 @@ export async function addEntitlementLicense(em: Em, caller: Caller, input: Entit
 }
 
 /**
+ * The entitlement of the organization that a seed 002 path names (NOT_FOUND for one of another organization).
+ */
+export async function organizationEntitlement(em: Em, organizationId: string, entitlementId: string): Promise<Entitlement> {
+  const organization = requireUuid(organizationId, ['organizationId']);
+  const entitlement = isUuid(entitlementId) ? await em.findOne(Entitlement, { id: entitlementId.toLowerCase(), organizationId: organization }) : null;
+  if (!entitlement) throw new NotFoundError('Entitlement', entitlementId);
+  return entitlement;
+}
+
+/** The ids of the entitlements a seed 002 path names: the one named, or with `any` every entitlement of the organization. */
+export async function entitlementIdsOf(em: Em, organizationId: string, entitlementId: string): Promise<string[]> {
+  if (entitlementId !== ANY_ENTITLEMENT) return [(await organizationEntitlement(em, organizationId, entitlementId)).id];
+  const organization = requireUuid(organizationId, ['organizationId']);
+  return (await em.find(Entitlement, { organizationId: organization }, { fields: ['id'] })).map((e) => e.id);
+}
+
+/**
  * Seed 002 GET .../entitlements/{entId}/licenses: the licenses of an entitlement of the
  * organization, in the order they were added; `any` takes every entitlement of the organization.
  * An entitlement of another organization is not found (the path names the organization).
  */
 export async function entitlementLicenses(em: Em, organizationId: string, entitlementId: string): Promise<EntitlementLicense[]> {
-  const organization = requireUuid(organizationId, ['organizationId']);
-  let entitlementIds: string[];
-  if (entitlementId === ANY_ENTITLEMENT) {
-    entitlementIds = (await em.find(Entitlement, { organizationId: organization }, { fields: ['id'] })).map((e) => e.id);
-  } else {
-    const entitlement = isUuid(entitlementId) ? await em.findOne(Entitlement, { id: entitlementId.toLowerCase(), organizationId: organization }) : null;
-    if (!entitlement) throw new NotFoundError('Entitlement', entitlementId);
-    entitlementIds = [entitlement.id];
-  }
+  const entitlementIds = await entitlementIdsOf(em, organizationId, entitlementId);
   if (entitlementIds.length === 0) return [];
   return em.find(EntitlementLicense, { entitlementId: { $in: entitlementIds } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }

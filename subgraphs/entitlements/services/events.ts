@@ -8,11 +8,14 @@ export type EntitlementEventType =
   // consumption: a new session takes a seat; its leases are granted, refreshed (extended) and released
   | 'entitlement.seat.consumed' | 'entitlement.lease.granted' | 'entitlement.lease.refreshed' | 'entitlement.lease.released'
   // a user's assignments to a license (reserved / denied / floating) were replaced
-  | 'entitlement.assignments.set';
+  | 'entitlement.assignments.set'
+  // organization groups, their members, and the groups consuming an entitlement's licenses
+  | 'organization-group.created' | 'organization-group.member.added'
+  | 'entitlement.consuming-group.added' | 'entitlement.consuming-group.removed';
 
 /** The GraphQL types the events are about. */
 export type EntitlementEventEntity = 'Entitlement' | 'EntitlementLicense' | 'LicensedItem' | 'LicenseModel' | 'LicenseOrder'
-  | 'LicenseSession' | 'LicenseLease';
+  | 'LicenseSession' | 'LicenseLease' | 'OrganizationGroup';
 
 /** Records an entitlements event in the outbox of the current transaction. */
 export const recordEntitlementEvent = recordEntityEvent<EntitlementEventType, EntitlementEventEntity>;
