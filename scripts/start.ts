@@ -5,13 +5,14 @@
 import { ALL_SCOPES, authConfigFromEnv, DEV_ACCOUNT_ID, isProduction, signToken } from '../lib/auth';
 import { DEFAULT_GATEWAY_PORT, envInt } from '../lib/config';
 import { seedDemoData } from './seed';
+import { DEMO_ADMIN_SUBJECT } from './seed/ids';
 import { startStack } from './stack';
 
 /** Development mode: a ready-to-use admin token of the demo account, for Sandbox's Authorization header. */
 async function printDevelopmentToken(): Promise<void> {
   const secret = authConfigFromEnv().jwtSecret;
   if (!secret) return;
-  const token = await signToken({ accountId: DEV_ACCOUNT_ID, subject: 'demo-admin', scopes: [...ALL_SCOPES], expiresIn: 7 * 86_400 }, secret);
+  const token = await signToken({ accountId: DEV_ACCOUNT_ID, subject: DEMO_ADMIN_SUBJECT, scopes: [...ALL_SCOPES], expiresIn: 7 * 86_400 }, secret);
   console.log('\nDemo admin token (7 days; in Sandbox: Headers -> Authorization: Bearer <token>):');
   console.log(token);
 }

@@ -2,20 +2,25 @@
  * Demo data of the entitlements subgraph: two licensed items, two license models, one
  * entitlement per demo organization holding that organization's demo licenses (all but the
  * last, which stays in no entitlement), and one license order per organization granting seat,
- * use count and use time credits to those licenses.
+ * use count and use time credits to those licenses. Each organization has a `licenseConsumers` group holding the
+ * demo admin (the subject of the token `npm start` prints), a consuming group of the organization's entitlement, so
+ * that token can consume the demo licenses.
  */
 import type { Em } from '../../lib/orm';
+import { ConsumingGroup } from '../../subgraphs/entitlements/entities/ConsumingGroup';
 import { Entitlement } from '../../subgraphs/entitlements/entities/Entitlement';
 import { EntitlementLicense } from '../../subgraphs/entitlements/entities/EntitlementLicense';
 import { LicensedItem } from '../../subgraphs/entitlements/entities/LicensedItem';
 import { LicenseModel } from '../../subgraphs/entitlements/entities/LicenseModel';
 import { LicenseOrder } from '../../subgraphs/entitlements/entities/LicenseOrder';
 import { LicenseOrderLine } from '../../subgraphs/entitlements/entities/LicenseOrderLine';
+import { OrganizationGroup } from '../../subgraphs/entitlements/entities/OrganizationGroup';
+import { OrganizationGroupMember } from '../../subgraphs/entitlements/entities/OrganizationGroupMember';
 import { SeatCountCredit } from '../../subgraphs/entitlements/entities/SeatCountCredit';
 import { UseCountCredit } from '../../subgraphs/entitlements/entities/UseCountCredit';
 import { UseTimeCredit } from '../../subgraphs/entitlements/entities/UseTimeCredit';
 import type { CreditType } from '../../subgraphs/entitlements/generated/graphql';
-import { DEMO } from './ids';
+import { DEMO, DEMO_ADMIN_SUBJECT } from './ids';
 import { LICENSE_PLACEMENT } from './licenses';
 
 const accountId = DEMO.accountId;
@@ -72,6 +77,19 @@ function entitlement(org: number): Entitlement {
   });
 }
 
+/** The organization's group of license consumers (the demo admin), consuming its entitlement. */
+function consumers(em: Em, org: number, ent: Entitlement): void {
+  const group = Object.assign(new OrganizationGroup(), {
+    accountId, organizationId: DEMO.organizations[org], name: 'License consumers', type: 'licenseConsumers',
+    description: 'Users who may consume the licenses of the organization\'s entitlement',
+  });
+  em.persist([
+    group,
+    Object.assign(new OrganizationGroupMember(), { accountId, groupId: group.id, userId: DEMO_ADMIN_SUBJECT }),
+    Object.assign(new ConsumingGroup(), { accountId, entitlementId: ent.id, groupId: group.id }),
+  ]);
+}
+
 /** Seat credits for every license; every third also gets uses, the named-user ones use time; the first an expired credit. */
 function orderFor(em: Em, org: number, bindings: EntitlementLicense[]): void {
   const order = Object.assign(new LicenseOrder(), { accountId, organizationId: DEMO.organizations[org], orderNumber: `PO-2025-${org + 1}`, orderDate: YEAR_START });
@@ -109,6 +127,7 @@ export async function seed(em: Em): Promise<void> {
     ]));
     em.persist([ent, ...bindings]);
     orderFor(em, org, bindings);
+    consumers(em, org, ent);
   }
   await em.flush();
 }

@@ -6,6 +6,9 @@ import { DEV_ACCOUNT_ID } from '../../lib/auth';
 
 const id = (group: number, n: number) => `00000000-0000-4000-8${group.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
 
+/** The subject of the development token that `npm start` prints: the demo admin. */
+export const DEMO_ADMIN_SUBJECT = 'demo-admin';
+
 export const DEMO = {
   accountId: DEV_ACCOUNT_ID,
   organizations: [1, 2, 3].map((n) => id(0x101, n)),

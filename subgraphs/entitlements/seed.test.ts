@@ -1,6 +1,7 @@
 import { DATABASE_KINDS } from '../../test/testkit/databases';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
-import { DEMO } from '../../scripts/seed/ids';
+import { DEMO, DEMO_ADMIN_SUBJECT } from '../../scripts/seed/ids';
+import { routerHeaders, testToken } from '../../test/testkit/auth';
 import { seed } from '../../scripts/seed/entitlements';
 import { Entitlement } from './entities/Entitlement';
 import { EntitlementLicense } from './entities/EntitlementLicense';
@@ -33,5 +34,15 @@ describe.each(DATABASE_KINDS)('demo data (%s)', (kind) => {
     const { _entities } = await t.api.ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on License { seatsTotal entitlement { name } } } }`,
       { r: [{ __typename: 'License', id: DEMO.licenses[0] }, { __typename: 'License', id: DEMO.licenses[19] }] });
     expect(_entities).toEqual([{ seatsTotal: 5, entitlement: { name: 'Studio enterprise' } }, { seatsTotal: 0, entitlement: null }]);
+  });
+
+  test("the demo admin (the subject of `npm start`'s token) is a consumer of every organization's entitlement, nobody else", async () => {
+    const { entitlementConsumingGroups } = await t.api.ok(
+      'query($o: ID!) { entitlementConsumingGroups(organizationId: $o, entitlementId: "any") { name type memberUserIds } }', { o: DEMO.organizations[0] });
+    expect(entitlementConsumingGroups).toEqual([{ name: 'License consumers', type: 'licenseConsumers', memberUserIds: [DEMO_ADMIN_SUBJECT] }]);
+    const CONSUME = 'mutation { consumeLicense(licensedItem: "studio", version: "3.2.0", anchors: [{ type: HARDWARE, externalId: "demo-pc" }]) { session { userId } } }';
+    const as = async (subject: string) => t.apiWith(await routerHeaders(await testToken({ subject, scopes: ['entitlement:consume'] })));
+    expect((await (await as(DEMO_ADMIN_SUBJECT)).ok(CONSUME)).consumeLicense).toEqual({ session: { userId: DEMO_ADMIN_SUBJECT } });
+    expect((await (await as('stranger')).fails('FORBIDDEN', CONSUME)).extensions?.reason).toBe('NOT_A_CONSUMER');
   });
 });
