@@ -20,11 +20,6 @@ export const LICENSE_FILE_FOOTER = '-----END LICENSE FILE-----';
 export const LICENSE_FILE_SIGNING_PREFIX = 'license/';
 export const LICENSE_FILE_IV_BYTES = 12;
 export const LICENSE_FILE_TAG_BYTES = 16;
-const HEADER = LICENSE_FILE_HEADER;
-const FOOTER = LICENSE_FILE_FOOTER;
-const SIGNING_PREFIX = LICENSE_FILE_SIGNING_PREFIX;
-const IV_BYTES = LICENSE_FILE_IV_BYTES;
-const TAG_BYTES = LICENSE_FILE_TAG_BYTES;
 const ALGORITHMS: ReadonlySet<string> = new Set<LicenseFileAlgorithm>(['base64+ed25519', 'aes-256-gcm+ed25519']);
 
 export type LicenseFileErrorReason = 'MALFORMED' | 'BAD_SIGNATURE' | 'DECRYPTION_FAILED' | 'EXPIRED' | 'KEY_REQUIRED';
@@ -51,8 +46,8 @@ function malformed(message: string): LicenseFileError {
 
 function parseCertificate(certificate: string): Certificate {
   const text = certificate.trim();
-  if (!text.startsWith(HEADER) || !text.endsWith(FOOTER)) throw malformed('The license file armor is missing');
-  const body = text.slice(HEADER.length, text.length - FOOTER.length).replace(/\s+/g, '');
+  if (!text.startsWith(LICENSE_FILE_HEADER) || !text.endsWith(LICENSE_FILE_FOOTER)) throw malformed('The license file armor is missing');
+  const body = text.slice(LICENSE_FILE_HEADER.length, text.length - LICENSE_FILE_FOOTER.length).replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw malformed('The license file body is not base64');
   let parsed: unknown;
   try {
@@ -69,7 +64,7 @@ function parseCertificate(certificate: string): Certificate {
 
 function signatureIsValid(cert: Certificate, publicKey: KeyObject): boolean {
   try {
-    return verify(null, Buffer.from(SIGNING_PREFIX + cert.enc, 'utf8'), publicKey, Buffer.from(cert.sig, 'base64'));
+    return verify(null, Buffer.from(LICENSE_FILE_SIGNING_PREFIX + cert.enc, 'utf8'), publicKey, Buffer.from(cert.sig, 'base64'));
   } catch {
     return false;
   }
@@ -82,9 +77,9 @@ function decrypt(enc: string, licenseKey: string | undefined): string {
   const parts = enc.split('.');
   if (parts.length !== 3) throw malformed('The encrypted license data is malformed');
   const [ciphertext, iv, tag] = parts.map((part) => Buffer.from(part, 'base64'));
-  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw malformed('The encrypted license data is malformed');
+  if (iv.length !== LICENSE_FILE_IV_BYTES || tag.length !== LICENSE_FILE_TAG_BYTES) throw malformed('The encrypted license data is malformed');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', licenseFileAesKey(licenseKey), iv, { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', licenseFileAesKey(licenseKey), iv, { authTagLength: LICENSE_FILE_TAG_BYTES });
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
   } catch {
