@@ -10,6 +10,7 @@ import { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
 import { lockDeviceWithAcceptedEula } from './call-home-installations';
 import { recordDeviceEvent } from './events';
 import { licenseLineFields } from './license-line-input';
+import { nextLineIndex } from './license-lines';
 import { accountPublicKey } from './signing-keys';
 
 /** Verifies an inline license file and adds its license line as the device's next one. */
@@ -26,9 +27,8 @@ async function installLicenseFile(em: Em, caller: Caller, device: Device, file: 
   if (await em.count(DeviceLicenseLine, { deviceId: device.id, licenseId }) > 0) {
     throw new ConflictError('The license is already installed on the device', { argumentPath: ['licenseLocation'], reason: 'LICENSE_ALREADY_INSTALLED' });
   }
-  const last = await em.findOne(DeviceLicenseLine, { deviceId: device.id }, { orderBy: { index: 'desc' } });
   const row = owned(Object.assign(new DeviceLicenseLine(), licenseLineFields(line), {
-    deviceId: device.id, index: (last?.index ?? 0) + 1, createdAt: now, updatedAt: now,
+    deviceId: device.id, index: await nextLineIndex(em, device.id), createdAt: now, updatedAt: now,
   }), caller);
   em.persist(row);
   return row;

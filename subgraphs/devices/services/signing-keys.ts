@@ -14,7 +14,8 @@ export async function keepSigningKey(orm: Orm, event: BusEvent): Promise<void> {
   const publicKey = event.payload.publicKey;
   if (event.source !== 'licenses' || event.type !== 'license.checked-out' || typeof publicKey !== 'string') return;
   const now = new Date();
-  await orm.em.fork().createQueryBuilder(AccountSigningKey)
+  // the in-process bus runs this inside the publishing subgraph's transaction: its context is not ours
+  await orm.em.fork({ disableContextResolution: true }).createQueryBuilder(AccountSigningKey)
     .insert({ id: event.accountId, accountId: event.accountId, publicKey, createdAt: now, updatedAt: now })
     .onConflict('accountId').merge(['publicKey', 'updatedAt'])
     .execute();
