@@ -57,6 +57,11 @@ describe.each(DATABASE_KINDS)('devices subgraph: the events each mutation record
       () => [['device.license.call-home-requested', vm]],
     ],
     [
+      'installDeviceLicense',
+      () => mutate(`mutation($d: ID!) { installDeviceLicense(deviceId: $d, licenseLocation: "tftp://user@linuxbox.cisco.com/home/user/csr.lic") { id } }`, { d: vm }),
+      () => [['device.license.installed', vm]],
+    ],
+    [
       'acceptDeviceEula (decline)',
       () => mutate(`mutation($d: ID!) { acceptDeviceEula(deviceId: $d, eulaUri: "/api/v1/license/eula", accept: false) { id } }`, { d: host }),
       () => [['device.eula.declined', host]],

@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../lib/subgraph';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
+import { signingKeyWorkers } from './services/signing-keys';
 
-/** The devices subgraph: devices, datacenters, device license lines, UDI, EULA, boot level, throughput. */
-export const devicesSubgraph = defineSubgraph('devices', __dirname, { migrations, createLoaders });
+/** The devices subgraph: devices, datacenters, device license lines, UDI, EULA, license installation, boot level, throughput. */
+export const devicesSubgraph = defineSubgraph('devices', __dirname, { migrations, createLoaders, workers: [signingKeyWorkers] });

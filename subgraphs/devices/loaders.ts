@@ -5,6 +5,7 @@ import type { Em } from '../../lib/orm';
 import { Datacenter } from './entities/Datacenter';
 import { Device } from './entities/Device';
 import { DeviceCallHomeInstallation } from './entities/DeviceCallHomeInstallation';
+import { DeviceLicenseInstallation } from './entities/DeviceLicenseInstallation';
 import { DeviceLicenseLine } from './entities/DeviceLicenseLine';
 
 /** Devices by their second key: one `WHERE fingerprint IN (...)` per tick, answers in key order. */
@@ -28,6 +29,7 @@ export function createLoaders(em: Em) {
     licenseLinesByDevice: byParentLoader(em, DeviceLicenseLine, 'deviceId', { index: 'asc' }),
     // newest first (seed 004 leaves the order open; the latest request is the one a reader looks for)
     callHomeInstallationsByDevice: byParentLoader(em, DeviceCallHomeInstallation, 'deviceId', { requestedAt: 'desc', id: 'desc' }),
+    licenseInstallationsByDevice: byParentLoader(em, DeviceLicenseInstallation, 'deviceId', { requestedAt: 'desc', id: 'desc' }),
     licenseLinesByLicense: byParentLoader(em, DeviceLicenseLine, 'licenseId', { createdAt: 'asc', id: 'asc' }),
   };
 }

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Datacenter as DatacenterEntity } from '../entities/Datacenter';
 import type { Device as DeviceEntity } from '../entities/Device';
 import type { DeviceCallHomeInstallation as DeviceCallHomeInstallationEntity } from '../entities/DeviceCallHomeInstallation';
+import type { DeviceLicenseInstallation as DeviceLicenseInstallationEntity } from '../entities/DeviceLicenseInstallation';
 import type { DeviceLicenseLine as DeviceLicenseLineEntity } from '../entities/DeviceLicenseLine';
 import type { License as LicenseEntity } from '../entities/License';
 import type { BusEvent as BusEventEntity } from '../../../lib/events/bus';
@@ -122,6 +123,8 @@ export type Device = {
   id: Scalars['ID']['output'];
   /** Whether the device is a virtual machine. */
   isVirtual: Scalars['Boolean']['output'];
+  /** The license installations from a location requested for the device (seed 004 POST /api/v1/license/install), newest first. */
+  licenseInstallations: DeviceLicenseInstallationConnection;
   /**
    * The license lines of the device (seed 004 GET /api/v1/license?detail=), ordered by index.
    * `detail: true` (the default) shows every property; `detail: false` shows a summary: only
@@ -148,6 +151,13 @@ export type Device = {
 
 /** A network device, computer or virtual machine that holds licenses. Identified by its ID or by its fingerprint (unique per account). */
 export type DeviceCallHomeInstallationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A network device, computer or virtual machine that holds licenses. Identified by its ID or by its fingerprint (unique per account). */
+export type DeviceLicenseInstallationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -287,6 +297,60 @@ export type DeviceLicenseAddition =
   | 'ADDITIVE'
   /** The license is used on its own. */
   | 'EXCLUSIVE';
+
+/**
+ * A license installation from a location (seed 004 POST /api/v1/license/install). A `data:` location carries a license
+ * file of `checkOutLicense`, verified with the account's public key and installed at once; any other location is recorded
+ * for the device's agent.
+ */
+export type DeviceLicenseInstallation = {
+  __typename?: 'DeviceLicenseInstallation';
+  /** The device that installs the license. */
+  device: Maybe<Device>;
+  /** ID of the device that installs the license. */
+  deviceId: Scalars['ID']['output'];
+  /** Unique ID of the installation. */
+  id: Scalars['ID']['output'];
+  /** When the license was installed; null while it is only requested. */
+  installedAt: Maybe<Scalars['DateTime']['output']>;
+  /** ID of the license (of the licenses subgraph) of an installed license file. */
+  licenseId: Maybe<Scalars['ID']['output']>;
+  /** The location of the license file, e.g. `tftp://user@linuxbox.cisco.com/home/user/csr.lic`; null for `data:` (the file is not kept). */
+  licenseLocation: Maybe<Scalars['String']['output']>;
+  /** When the installation was requested. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** The file system or protocol of the location (seed 004 `license-location` prefix), e.g. `tftp`, `bootflash`, `data`. */
+  scheme: Scalars['String']['output'];
+  /** The state of the installation. */
+  status: DeviceLicenseInstallationStatus;
+};
+
+/** A page of license installations from a location. */
+export type DeviceLicenseInstallationConnection = {
+  __typename?: 'DeviceLicenseInstallationConnection';
+  /** The installations of this page. */
+  edges: Array<DeviceLicenseInstallationEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of installations in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A license installation from a location in a page. */
+export type DeviceLicenseInstallationEdge = {
+  __typename?: 'DeviceLicenseInstallationEdge';
+  /** Cursor of the installation. */
+  cursor: Scalars['String']['output'];
+  /** The installation. */
+  node: DeviceLicenseInstallation;
+};
+
+/** The state of a license installation from a location (seed 004 POST /api/v1/license/install). */
+export type DeviceLicenseInstallationStatus =
+  /** A license file given inline (`data:`): verified and installed; its license lines are on the device. */
+  | 'INSTALLED'
+  /** A location on a device file system or a remote server: recorded for the device's agent, which fetches and installs the file; the platform fetches nothing. */
+  | 'REQUESTED';
 
 /** A license line of a device (seed 004 `object#license`): a feature licensed on the device, with its type, state, dates and storage. */
 export type DeviceLicenseLine = {
@@ -486,6 +550,14 @@ export type Mutation = {
   /** Deletes a device and its license lines; its virtual devices lose their host. Returns the device as it was. */
   deleteDevice: Device;
   /**
+   * Installs a license from a location (seed 004 POST /api/v1/license/install), once the EULA is accepted (CONFLICT
+   * otherwise). `data:` (`data:,<file>` or `data:;base64,<file>`) carries a license file of `checkOutLicense`: it is
+   * verified with the account's public key and its license becomes a license line of the device. A location of the
+   * seed's file systems and protocols (bootflash, flash, ftp, http, https, null, nvram, pram, rcp, scp, syslog,
+   * system, tftp, tmpsys) is checked and recorded for the device's agent; the platform fetches nothing.
+   */
+  installDeviceLicense: DeviceLicenseInstallation;
+  /**
    * Installs a license through the call-home feature (seed 004 POST /api/v1/license/call-home): records the request,
    * with the password sealed, for the device's call-home agent; no call is made from the platform. The EULA must be
    * accepted first (seed 004 workflow: accept the EULA, then install the license); otherwise CONFLICT.
@@ -524,6 +596,12 @@ export type MutationCreateDatacenterArgs = {
 
 export type MutationDeleteDeviceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationInstallDeviceLicenseArgs = {
+  deviceId: Scalars['ID']['input'];
+  licenseLocation: Scalars['String']['input'];
 };
 
 
@@ -815,6 +893,10 @@ export type ResolversTypes = {
   DeviceEdge: ResolverTypeWrapper<Omit<DeviceEdge, 'node'> & { node: ResolversTypes['Device'] }>;
   DeviceEvent: ResolverTypeWrapper<BusEventEntity>;
   DeviceLicenseAddition: DeviceLicenseAddition;
+  DeviceLicenseInstallation: ResolverTypeWrapper<DeviceLicenseInstallationEntity>;
+  DeviceLicenseInstallationConnection: ResolverTypeWrapper<Omit<DeviceLicenseInstallationConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceLicenseInstallationEdge']> }>;
+  DeviceLicenseInstallationEdge: ResolverTypeWrapper<Omit<DeviceLicenseInstallationEdge, 'node'> & { node: ResolversTypes['DeviceLicenseInstallation'] }>;
+  DeviceLicenseInstallationStatus: DeviceLicenseInstallationStatus;
   DeviceLicenseLine: ResolverTypeWrapper<DeviceLicenseLineEntity>;
   DeviceLicenseLineConnection: ResolverTypeWrapper<Omit<DeviceLicenseLineConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceLicenseLineEdge']> }>;
   DeviceLicenseLineEdge: ResolverTypeWrapper<Omit<DeviceLicenseLineEdge, 'node'> & { node: ResolversTypes['DeviceLicenseLine'] }>;
@@ -854,6 +936,9 @@ export type ResolversParentTypes = {
   DeviceConnection: Omit<DeviceConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceEdge']> };
   DeviceEdge: Omit<DeviceEdge, 'node'> & { node: ResolversParentTypes['Device'] };
   DeviceEvent: BusEventEntity;
+  DeviceLicenseInstallation: DeviceLicenseInstallationEntity;
+  DeviceLicenseInstallationConnection: Omit<DeviceLicenseInstallationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceLicenseInstallationEdge']> };
+  DeviceLicenseInstallationEdge: Omit<DeviceLicenseInstallationEdge, 'node'> & { node: ResolversParentTypes['DeviceLicenseInstallation'] };
   DeviceLicenseLine: DeviceLicenseLineEntity;
   DeviceLicenseLineConnection: Omit<DeviceLicenseLineConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceLicenseLineEdge']> };
   DeviceLicenseLineEdge: Omit<DeviceLicenseLineEdge, 'node'> & { node: ResolversParentTypes['DeviceLicenseLine'] };
@@ -916,6 +1001,7 @@ export type DeviceResolvers<ContextType = Context, ParentType extends ResolversP
   hostname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isVirtual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseInstallations?: Resolver<ResolversTypes['DeviceLicenseInstallationConnection'], ParentType, ContextType, Partial<DeviceLicenseInstallationsArgs>>;
   licenseLines?: Resolver<ResolversTypes['DeviceLicenseLineConnection'], ParentType, ContextType, RequireFields<DeviceLicenseLinesArgs, 'detail'>>;
   platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   productId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -967,6 +1053,29 @@ export type DeviceEventResolvers<ContextType = Context, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeviceLicenseInstallationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceLicenseInstallation'] = ResolversParentTypes['DeviceLicenseInstallation']> = {
+  device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
+  deviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  installedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  licenseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  licenseLocation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  scheme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeviceLicenseInstallationStatus'], ParentType, ContextType>;
+};
+
+export type DeviceLicenseInstallationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceLicenseInstallationConnection'] = ResolversParentTypes['DeviceLicenseInstallationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DeviceLicenseInstallationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeviceLicenseInstallationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceLicenseInstallationEdge'] = ResolversParentTypes['DeviceLicenseInstallationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeviceLicenseInstallation'], ParentType, ContextType>;
 };
 
 export type DeviceLicenseLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceLicenseLine'] = ResolversParentTypes['DeviceLicenseLine'], FederationReferenceType extends FederationReferenceTypes['DeviceLicenseLine'] = FederationReferenceTypes['DeviceLicenseLine']> = {
@@ -1044,6 +1153,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addDeviceLicenseLine?: Resolver<ResolversTypes['DeviceLicenseLine'], ParentType, ContextType, RequireFields<MutationAddDeviceLicenseLineArgs, 'deviceId' | 'input'>>;
   createDatacenter?: Resolver<ResolversTypes['Datacenter'], ParentType, ContextType, RequireFields<MutationCreateDatacenterArgs, 'input'>>;
   deleteDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationDeleteDeviceArgs, 'id'>>;
+  installDeviceLicense?: Resolver<ResolversTypes['DeviceLicenseInstallation'], ParentType, ContextType, RequireFields<MutationInstallDeviceLicenseArgs, 'deviceId' | 'licenseLocation'>>;
   installDeviceLicenseByCallHome?: Resolver<ResolversTypes['DeviceCallHomeInstallation'], ParentType, ContextType, RequireFields<MutationInstallDeviceLicenseByCallHomeArgs, 'deviceId' | 'input'>>;
   registerDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRegisterDeviceArgs, 'input'>>;
   requestDeviceUdi?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRequestDeviceUdiArgs, 'deviceId'>>;
@@ -1088,6 +1198,9 @@ export type Resolvers<ContextType = Context> = {
   DeviceConnection?: DeviceConnectionResolvers<ContextType>;
   DeviceEdge?: DeviceEdgeResolvers<ContextType>;
   DeviceEvent?: DeviceEventResolvers<ContextType>;
+  DeviceLicenseInstallation?: DeviceLicenseInstallationResolvers<ContextType>;
+  DeviceLicenseInstallationConnection?: DeviceLicenseInstallationConnectionResolvers<ContextType>;
+  DeviceLicenseInstallationEdge?: DeviceLicenseInstallationEdgeResolvers<ContextType>;
   DeviceLicenseLine?: DeviceLicenseLineResolvers<ContextType>;
   DeviceLicenseLineConnection?: DeviceLicenseLineConnectionResolvers<ContextType>;
   DeviceLicenseLineEdge?: DeviceLicenseLineEdgeResolvers<ContextType>;

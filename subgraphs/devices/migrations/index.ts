@@ -2,10 +2,12 @@
 import type { MigrationLists } from '../../../lib/orm';
 import { Migration20261123150542 as sqlite0 } from './sqlite/Migration20261123150542';
 import { Migration20261123191226 as sqlite1 } from './sqlite/Migration20261123191226';
+import { Migration20261206142904 as sqlite2 } from './sqlite/Migration20261206142904';
 import { Migration20261123150543 as postgresql0 } from './postgresql/Migration20261123150543';
 import { Migration20261123191226 as postgresql1 } from './postgresql/Migration20261123191226';
+import { Migration20261206142905 as postgresql2 } from './postgresql/Migration20261206142905';
 
 export const migrations: MigrationLists = {
-  sqlite: [{ name: 'Migration20261123150542', class: sqlite0 }, { name: 'Migration20261123191226', class: sqlite1 }],
-  postgresql: [{ name: 'Migration20261123150543', class: postgresql0 }, { name: 'Migration20261123191226', class: postgresql1 }],
+  sqlite: [{ name: 'Migration20261123150542', class: sqlite0 }, { name: 'Migration20261123191226', class: sqlite1 }, { name: 'Migration20261206142904', class: sqlite2 }],
+  postgresql: [{ name: 'Migration20261123150543', class: postgresql0 }, { name: 'Migration20261123191226', class: postgresql1 }, { name: 'Migration20261206142905', class: postgresql2 }],
 };

@@ -31,4 +31,6 @@ export const Device: DeviceResolvers = {
   },
   callHomeInstallations: async (device, args, { loaders }) =>
     connectionFromArray(await loaders.callHomeInstallationsByDevice.load(device.id), args),
+  licenseInstallations: async (device, args, { loaders }) =>
+    connectionFromArray(await loaders.licenseInstallationsByDevice.load(device.id), args),
 };

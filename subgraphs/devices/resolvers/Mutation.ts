@@ -3,6 +3,7 @@ import { installDeviceLicenseByCallHome } from '../services/call-home-installati
 import { createDatacenter } from '../services/datacenters';
 import * as settings from '../services/device-settings';
 import * as devices from '../services/devices';
+import { installDeviceLicense } from '../services/license-installations';
 import { addDeviceLicenseLine } from '../services/license-lines';
 
 /** Thin: parse, call the service, return. Each field runs in its own transaction (lib/subgraph). */
@@ -17,4 +18,5 @@ export const Mutation: MutationResolvers = {
   setDeviceBootLevel: (_, { deviceId, level }, { em }) => settings.setDeviceBootLevel(em, deviceId, level),
   setDeviceThroughput: (_, { deviceId, level }, { em }) => settings.setDeviceThroughput(em, deviceId, level),
   installDeviceLicenseByCallHome: (_, { deviceId, input }, { em, caller }) => installDeviceLicenseByCallHome(em, caller, deviceId, input),
+  installDeviceLicense: (_, { deviceId, licenseLocation }, { em, caller }) => installDeviceLicense(em, caller, deviceId, licenseLocation),
 };

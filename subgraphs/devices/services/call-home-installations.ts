@@ -16,7 +16,7 @@ import { recordDeviceEvent } from './events';
  * lock only while the EULA is accepted, so a decline committed meanwhile is seen (the update then touches nothing)
  * and the request is refused instead of recorded after the decline.
  */
-async function lockDeviceWithAcceptedEula(em: Em, caller: Caller, deviceId: string, now: Date): Promise<Device> {
+export async function lockDeviceWithAcceptedEula(em: Em, caller: Caller, deviceId: string, now: Date): Promise<Device> {
   const where = { id: rowIdOrNotFound(deviceId, 'Device'), accountId: caller.accountId, eulaAccepted: true };
   const touched = await em.nativeUpdate(Device, where, { updatedAt: now });
   const device = await findDeviceOrFail(em, deviceId);

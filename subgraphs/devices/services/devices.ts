@@ -7,6 +7,7 @@ import type { Caller } from '../../../lib/tenancy';
 import { checkThroughputLevel } from '../domain/throughput';
 import { Device } from '../entities/Device';
 import { DeviceCallHomeInstallation } from '../entities/DeviceCallHomeInstallation';
+import { DeviceLicenseInstallation } from '../entities/DeviceLicenseInstallation';
 import { DeviceLicenseLine } from '../entities/DeviceLicenseLine';
 import type { RegisterDeviceInput, UpdateDeviceInput } from '../generated/graphql';
 import { applyDeviceInput } from './device-input';
@@ -65,6 +66,7 @@ export async function deleteDevice(em: Em, caller: Caller, id: string): Promise<
   }
   await em.nativeDelete(DeviceLicenseLine, { deviceId: device.id, accountId: caller.accountId });
   await em.nativeDelete(DeviceCallHomeInstallation, { deviceId: device.id, accountId: caller.accountId });
+  await em.nativeDelete(DeviceLicenseInstallation, { deviceId: device.id, accountId: caller.accountId });
   recordDeviceEvent(em, 'device.deleted', device);
   em.remove(device);
   return device;

@@ -10,7 +10,7 @@ import type { Device } from '../entities/Device';
 export type DeviceEventType =
   | 'device.registered' | 'device.updated' | 'device.deleted'
   | 'device.license-line.added' | 'device.udi.requested'
-  | 'device.eula.accepted' | 'device.eula.declined' | 'device.license.call-home-requested'
+  | 'device.eula.accepted' | 'device.eula.declined' | 'device.license.call-home-requested' | 'device.license.installed'
   | 'device.boot-level.changed' | 'device.throughput.changed';
 
 export type DatacenterEventType = 'datacenter.created';

@@ -22,14 +22,19 @@ async function lockDevice(em: Em, caller: Caller, deviceId: string, now: Date): 
   return id;
 }
 
+/** The index of the next license line of a device; read under the device's row lock (see lockDevice). */
+export async function nextLineIndex(em: Em, deviceId: string): Promise<number> {
+  const last = await em.findOne(DeviceLicenseLine, { deviceId }, { orderBy: { index: 'desc' } });
+  return (last?.index ?? 0) + 1;
+}
+
 /** Adds a license line to a device (the data behind seed 004 GET /api/v1/license); its index is the next one. */
 export async function addDeviceLicenseLine(
   em: Em, caller: Caller, deviceId: string, input: DeviceLicenseLineInput, now = new Date(),
 ): Promise<DeviceLicenseLine> {
   const fields = licenseLineFields(input);
   const id = await lockDevice(em, caller, deviceId, now);
-  const last = await em.findOne(DeviceLicenseLine, { deviceId: id }, { orderBy: { index: 'desc' } });
-  const line = owned(Object.assign(new DeviceLicenseLine(), fields, { deviceId: id, index: (last?.index ?? 0) + 1 }), caller);
+  const line = owned(Object.assign(new DeviceLicenseLine(), fields, { deviceId: id, index: await nextLineIndex(em, id) }), caller);
   em.persist(line);
   const device = await findDeviceOrFail(em, id);
   recordDeviceEvent(em, 'device.license-line.added', device, { licenseLineId: line.id, feature: line.feature, licenseId: line.licenseId });

@@ -46,6 +46,7 @@ export async function checkOutLicense(em: Em, caller: Caller, id: string, ttl: n
     now,
   });
   license.lastCheckOut = now;
-  recordLicenseChange(em, 'license.checked-out', license, { ttl: file.ttl });
+  // the public key lets other subgraphs (devices) verify the file offline: they keep it from this event
+  recordLicenseChange(em, 'license.checked-out', license, { ttl: file.ttl, publicKey: account.signingPublicKey });
   return { ...file, publicKey: account.signingPublicKey };
 }
