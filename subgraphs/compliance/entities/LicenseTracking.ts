@@ -4,7 +4,8 @@ import { BaseEntity, baseProperties } from '../../../lib/entity';
 /**
  * A license tracking row (seed 003): how an application found on a computer, or used by a user, is
  * counted for a metric and which license covers it. Exactly one of computerId and userId is set.
- * The requirement of compliance is computed from these rows; the tracking reads come later.
+ * Written by addComputerLicenseTracking / addUserLicenseTracking and read by the four tracking queries
+ * (services/tracking.ts); compliance requirement is to be computed from these rows.
  */
 export class LicenseTracking extends BaseEntity {
   applicationId!: string;

@@ -81,6 +81,113 @@ export type ApplicationInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A license that covers tracking rows of an application (seed 003 Get application license tracking details). */
+export type ApplicationLicenseTracking = {
+  __typename?: 'ApplicationLicenseTracking';
+  /** Whether the license covers a computer tracking row of the application. */
+  hasComputerTracking: Scalars['Boolean']['output'];
+  /** Whether the license covers a user tracking row of the application. */
+  hasUserTracking: Scalars['Boolean']['output'];
+  /** ID of the license. */
+  licenseId: Scalars['ID']['output'];
+};
+
+/** A page of licenses with tracking. */
+export type ApplicationLicenseTrackingConnection = {
+  __typename?: 'ApplicationLicenseTrackingConnection';
+  /** The items of this page. */
+  edges: Array<ApplicationLicenseTrackingEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of licenses with tracking. */
+export type ApplicationLicenseTrackingEdge = {
+  __typename?: 'ApplicationLicenseTrackingEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ApplicationLicenseTracking;
+};
+
+/**
+ * A license tracking row of a computer (seed 003 computer license tracking): how an application found installed on
+ * a computer is counted for a metric, and which license of which organization covers it.
+ */
+export type ComputerLicenseTracking = {
+  __typename?: 'ComputerLicenseTracking';
+  /** ID of the application found on the computer. */
+  applicationId: Scalars['ID']['output'];
+  /** ID of the computer the application is installed on. */
+  computerId: Scalars['ID']['output'];
+  /** How the row counts towards coverage (seed 003 `coverageTrait`). */
+  coverageTrait: Scalars['Int']['output'];
+  /** All use rights, e.g. `NamedComputer`, `UpgradeRights`. */
+  fullUseRights: Array<Scalars['String']['output']>;
+  /** Unique ID of the tracking row. */
+  id: Scalars['ID']['output'];
+  /** Requirement before coverage by other metrics, exclusions and rights. */
+  initialRequirement: Scalars['Int']['output'];
+  /** ID of the license that covers the installation; null when none does. */
+  licenseId: Maybe<Scalars['ID']['output']>;
+  /** ID of the metric the installation is counted by. */
+  metricId: Scalars['ID']['output'];
+  /** ID of the organization the installation is counted for. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Primary use rights, e.g. `NamedComputer`. */
+  primaryUseRights: Array<Scalars['String']['output']>;
+  /** Coverage the row received from its license. */
+  receivedCoverage: Scalars['Int']['output'];
+  /** Requirement of the row: the licenses it needs. */
+  requirement: Scalars['Int']['output'];
+};
+
+/** A page of computer tracking rows. */
+export type ComputerLicenseTrackingConnection = {
+  __typename?: 'ComputerLicenseTrackingConnection';
+  /** The items of this page. */
+  edges: Array<ComputerLicenseTrackingEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of computer tracking rows. */
+export type ComputerLicenseTrackingEdge = {
+  __typename?: 'ComputerLicenseTrackingEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComputerLicenseTracking;
+};
+
+/** Counters and rights of a tracking row; counters are whole numbers, at least 0, default 0. */
+export type ComputerLicenseTrackingInput = {
+  /** ID of the computer (a UUID). */
+  computerId: Scalars['ID']['input'];
+  /** How the row counts towards coverage. */
+  coverageTrait?: InputMaybe<Scalars['Int']['input']>;
+  /** All use rights (each 1 to 100 characters, at most 20). */
+  fullUseRights?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Requirement before coverage by other metrics, exclusions and rights. */
+  initialRequirement?: InputMaybe<Scalars['Int']['input']>;
+  /** ID of the license that covers the installation (a UUID). */
+  licenseId?: InputMaybe<Scalars['ID']['input']>;
+  /** ID of a metric of the account. */
+  metricId: Scalars['ID']['input'];
+  /** ID of the organization the installation is counted for (a UUID). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Primary use rights (each 1 to 100 characters, at most 20). */
+  primaryUseRights?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Coverage the row received from its license. */
+  receivedCoverage?: InputMaybe<Scalars['Int']['input']>;
+  /** Requirement of the row; default initialRequirement. */
+  requirement?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /**
  * An extended coverage (seed 003): a computer covered by the license of a parent computer or datacenter, e.g. a
  * passive failover or disaster recovery server.
@@ -498,10 +605,14 @@ export type MetricInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Records that an application is installed on a computer, counted by a metric; NOT_FOUND for an unknown application. */
+  addComputerLicenseTracking: ComputerLicenseTracking;
   /** Records that a license upgrades a quantity of another license; CONFLICT when that upgrade exists. */
   addLicenseUpgrade: LicenseUpgrade;
   /** Adds a maintenance and support period to a license (seed 003 Add maintenance and support period). */
   addMaintenancePeriod: MaintenancePeriod;
+  /** Records that a user uses an application, counted by a metric; NOT_FOUND for an unknown application. */
+  addUserLicenseTracking: UserLicenseTracking;
   /** Creates an application. */
   createApplication: Application;
   /** Creates an extended coverage. */
@@ -510,6 +621,8 @@ export type Mutation = {
   createExtendedCoverageType: ExtendedCoverageType;
   /** Creates a licensing metric; CONFLICT when the name is taken. */
   createMetric: Metric;
+  /** Removes one tracking row (of a computer or a user); returns its ID. */
+  deleteLicenseTracking: Scalars['ID']['output'];
   /** Removes one maintenance and support period (seed 003 Delete maintenance and support period); returns its ID. */
   deleteMaintenancePeriod: Scalars['ID']['output'];
   /** Removes all maintenance and support periods of a license (seed 003); returns how many were removed. */
@@ -518,6 +631,12 @@ export type Mutation = {
   replaceMaintenancePeriod: MaintenancePeriod;
   /** Replaces all maintenance and support periods of a license (seed 003 Replace maintenance and support periods). */
   replaceMaintenancePeriods: Array<MaintenancePeriod>;
+};
+
+
+export type MutationAddComputerLicenseTrackingArgs = {
+  applicationId: Scalars['ID']['input'];
+  input: ComputerLicenseTrackingInput;
 };
 
 
@@ -530,6 +649,12 @@ export type MutationAddLicenseUpgradeArgs = {
 export type MutationAddMaintenancePeriodArgs = {
   input: MaintenancePeriodInput;
   licenseId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddUserLicenseTrackingArgs = {
+  applicationId: Scalars['ID']['input'];
+  input: UserLicenseTrackingInput;
 };
 
 
@@ -550,6 +675,11 @@ export type MutationCreateExtendedCoverageTypeArgs = {
 
 export type MutationCreateMetricArgs = {
   input: MetricInput;
+};
+
+
+export type MutationDeleteLicenseTrackingArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -598,8 +728,29 @@ export type Query = {
   __typename?: 'Query';
   /** An application by ID. */
   application: Maybe<Application>;
+  /**
+   * Computer tracking rows of an application, of one computer when computerId is given (seed 003 Get computer license
+   * tracking for a given application / for a computer). NOT_FOUND for an unknown application. Filter fields: id, metricId, applicationId, licenseId, organizationId, coverageTrait, initialRequirement, receivedCoverage, computerId,
+   * requirement.
+   */
+  applicationComputerLicenseTracking: ComputerLicenseTrackingConnection;
+  /**
+   * The licenses that cover tracking rows of an application (seed 003 Get application license tracking details), by
+   * license ID. NOT_FOUND for an unknown application. Filter field: licenseId.
+   */
+  applicationLicenseTracking: ApplicationLicenseTrackingConnection;
+  /**
+   * User tracking rows of an application, of one user when userId is given (seed 003 Get user license tracking for
+   * application). NOT_FOUND for an unknown application. Filter fields: id, metricId, applicationId, licenseId, organizationId, coverageTrait, initialRequirement, receivedCoverage, userId.
+   */
+  applicationUserLicenseTracking: UserLicenseTrackingConnection;
   /** Applications, by name (filter fields: id, name, vendor, version, edition, createdDate, updatedDate). */
   applications: ApplicationConnection;
+  /**
+   * Tracking rows of one computer for every application (seed 003 Get computer license tracking). Filter fields: id, metricId, applicationId, licenseId, organizationId, coverageTrait, initialRequirement, receivedCoverage,
+   * requirement.
+   */
+  computerLicenseTracking: ComputerLicenseTrackingConnection;
   /** An extended coverage by ID (seed 003 Get extended coverage). */
   extendedCoverage: Maybe<ExtendedCoverage>;
   /** Extended coverage types, by name (seed 003 Get licenses extended coverage types; filter field: name). */
@@ -627,8 +778,42 @@ export type QueryApplicationArgs = {
 };
 
 
+export type QueryApplicationComputerLicenseTrackingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  computerId?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryApplicationLicenseTrackingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryApplicationUserLicenseTrackingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryComputerLicenseTrackingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  computerId: Scalars['ID']['input'];
   filter?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -668,6 +853,75 @@ export type QueryMetricArgs = {
 export type QueryMetricsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A license tracking row of a user (seed 003 user license tracking): how a user of an application is counted for a metric. */
+export type UserLicenseTracking = {
+  __typename?: 'UserLicenseTracking';
+  /** ID of the application used. */
+  applicationId: Scalars['ID']['output'];
+  /** How the row counts towards coverage (seed 003 `coverageTrait`). */
+  coverageTrait: Scalars['Int']['output'];
+  /** All use rights, e.g. `NamedUser`, `UpgradeRights`. */
+  fullUseRights: Array<Scalars['String']['output']>;
+  /** Unique ID of the tracking row. */
+  id: Scalars['ID']['output'];
+  /** Requirement before coverage by other metrics, exclusions and rights. */
+  initialRequirement: Scalars['Int']['output'];
+  /** ID of the license that covers the use; null when none does. */
+  licenseId: Maybe<Scalars['ID']['output']>;
+  /** ID of the metric the use is counted by. */
+  metricId: Scalars['ID']['output'];
+  /** ID of the organization the use is counted for. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Primary use rights, e.g. `NamedUser`. */
+  primaryUseRights: Array<Scalars['String']['output']>;
+  /** Coverage the row received from its license. */
+  receivedCoverage: Scalars['Int']['output'];
+  /** ID of the user of the application. */
+  userId: Scalars['ID']['output'];
+};
+
+/** A page of user tracking rows. */
+export type UserLicenseTrackingConnection = {
+  __typename?: 'UserLicenseTrackingConnection';
+  /** The items of this page. */
+  edges: Array<UserLicenseTrackingEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of user tracking rows. */
+export type UserLicenseTrackingEdge = {
+  __typename?: 'UserLicenseTrackingEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserLicenseTracking;
+};
+
+/** A user tracking row; counters are whole numbers, at least 0, default 0. */
+export type UserLicenseTrackingInput = {
+  /** How the row counts towards coverage. */
+  coverageTrait?: InputMaybe<Scalars['Int']['input']>;
+  /** All use rights (each 1 to 100 characters, at most 20). */
+  fullUseRights?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Requirement before coverage by other metrics, exclusions and rights. */
+  initialRequirement?: InputMaybe<Scalars['Int']['input']>;
+  /** ID of the license that covers the use (a UUID). */
+  licenseId?: InputMaybe<Scalars['ID']['input']>;
+  /** ID of a metric of the account. */
+  metricId: Scalars['ID']['input'];
+  /** ID of the organization the use is counted for (a UUID). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Primary use rights (each 1 to 100 characters, at most 20). */
+  primaryUseRights?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Coverage the row received from its license. */
+  receivedCoverage?: InputMaybe<Scalars['Int']['input']>;
+  /** ID of the user (a UUID). */
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -803,10 +1057,17 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApplicationEdge: ResolverTypeWrapper<Omit<ApplicationEdge, 'node'> & { node: ResolversTypes['Application'] }>;
   ApplicationInput: ApplicationInput;
+  ApplicationLicenseTracking: ResolverTypeWrapper<ApplicationLicenseTracking>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApplicationLicenseTrackingConnection: ResolverTypeWrapper<ApplicationLicenseTrackingConnection>;
+  ApplicationLicenseTrackingEdge: ResolverTypeWrapper<ApplicationLicenseTrackingEdge>;
+  ComputerLicenseTracking: ResolverTypeWrapper<ComputerLicenseTracking>;
+  ComputerLicenseTrackingConnection: ResolverTypeWrapper<ComputerLicenseTrackingConnection>;
+  ComputerLicenseTrackingEdge: ResolverTypeWrapper<ComputerLicenseTrackingEdge>;
+  ComputerLicenseTrackingInput: ComputerLicenseTrackingInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   ExtendedCoverage: ResolverTypeWrapper<ExtendedCoverageEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ExtendedCoverageConnection: ResolverTypeWrapper<Omit<ExtendedCoverageConnection, 'edges'> & { edges: Array<ResolversTypes['ExtendedCoverageEdge']> }>;
   ExtendedCoverageEdge: ResolverTypeWrapper<Omit<ExtendedCoverageEdge, 'node'> & { node: ResolversTypes['ExtendedCoverage'] }>;
   ExtendedCoverageInput: ExtendedCoverageInput;
@@ -835,6 +1096,10 @@ export type ResolversTypes = {
   Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UserLicenseTracking: ResolverTypeWrapper<UserLicenseTracking>;
+  UserLicenseTrackingConnection: ResolverTypeWrapper<UserLicenseTrackingConnection>;
+  UserLicenseTrackingEdge: ResolverTypeWrapper<UserLicenseTrackingEdge>;
+  UserLicenseTrackingInput: UserLicenseTrackingInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -846,10 +1111,17 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   ApplicationEdge: Omit<ApplicationEdge, 'node'> & { node: ResolversParentTypes['Application'] };
   ApplicationInput: ApplicationInput;
+  ApplicationLicenseTracking: ApplicationLicenseTracking;
+  Boolean: Scalars['Boolean']['output'];
+  ApplicationLicenseTrackingConnection: ApplicationLicenseTrackingConnection;
+  ApplicationLicenseTrackingEdge: ApplicationLicenseTrackingEdge;
+  ComputerLicenseTracking: ComputerLicenseTracking;
+  ComputerLicenseTrackingConnection: ComputerLicenseTrackingConnection;
+  ComputerLicenseTrackingEdge: ComputerLicenseTrackingEdge;
+  ComputerLicenseTrackingInput: ComputerLicenseTrackingInput;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   ExtendedCoverage: ExtendedCoverageEntity;
-  Boolean: Scalars['Boolean']['output'];
   ExtendedCoverageConnection: Omit<ExtendedCoverageConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExtendedCoverageEdge']> };
   ExtendedCoverageEdge: Omit<ExtendedCoverageEdge, 'node'> & { node: ResolversParentTypes['ExtendedCoverage'] };
   ExtendedCoverageInput: ExtendedCoverageInput;
@@ -878,6 +1150,10 @@ export type ResolversParentTypes = {
   Organization: Organization;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  UserLicenseTracking: UserLicenseTracking;
+  UserLicenseTrackingConnection: UserLicenseTrackingConnection;
+  UserLicenseTrackingEdge: UserLicenseTrackingEdge;
+  UserLicenseTrackingInput: UserLicenseTrackingInput;
 };
 
 export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application'], FederationReferenceType extends FederationReferenceTypes['Application'] = FederationReferenceTypes['Application']> = {
@@ -901,6 +1177,49 @@ export type ApplicationConnectionResolvers<ContextType = Context, ParentType ext
 export type ApplicationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationEdge'] = ResolversParentTypes['ApplicationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Application'], ParentType, ContextType>;
+};
+
+export type ApplicationLicenseTrackingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTracking'] = ResolversParentTypes['ApplicationLicenseTracking']> = {
+  hasComputerTracking?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasUserTracking?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ApplicationLicenseTrackingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTrackingConnection'] = ResolversParentTypes['ApplicationLicenseTrackingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApplicationLicenseTrackingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplicationLicenseTrackingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTrackingEdge'] = ResolversParentTypes['ApplicationLicenseTrackingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApplicationLicenseTracking'], ParentType, ContextType>;
+};
+
+export type ComputerLicenseTrackingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTracking'] = ResolversParentTypes['ComputerLicenseTracking']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  computerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  coverageTrait?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullUseRights?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initialRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licenseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  metricId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  primaryUseRights?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComputerLicenseTrackingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTrackingConnection'] = ResolversParentTypes['ComputerLicenseTrackingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComputerLicenseTrackingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComputerLicenseTrackingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTrackingEdge'] = ResolversParentTypes['ComputerLicenseTrackingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComputerLicenseTracking'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1075,12 +1394,15 @@ export type MetricEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addComputerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTracking'], ParentType, ContextType, RequireFields<MutationAddComputerLicenseTrackingArgs, 'applicationId' | 'input'>>;
   addLicenseUpgrade?: Resolver<ResolversTypes['LicenseUpgrade'], ParentType, ContextType, RequireFields<MutationAddLicenseUpgradeArgs, 'input' | 'licenseId'>>;
   addMaintenancePeriod?: Resolver<ResolversTypes['MaintenancePeriod'], ParentType, ContextType, RequireFields<MutationAddMaintenancePeriodArgs, 'input' | 'licenseId'>>;
+  addUserLicenseTracking?: Resolver<ResolversTypes['UserLicenseTracking'], ParentType, ContextType, RequireFields<MutationAddUserLicenseTrackingArgs, 'applicationId' | 'input'>>;
   createApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationCreateApplicationArgs, 'input'>>;
   createExtendedCoverage?: Resolver<ResolversTypes['ExtendedCoverage'], ParentType, ContextType, RequireFields<MutationCreateExtendedCoverageArgs, 'input'>>;
   createExtendedCoverageType?: Resolver<ResolversTypes['ExtendedCoverageType'], ParentType, ContextType, RequireFields<MutationCreateExtendedCoverageTypeArgs, 'input'>>;
   createMetric?: Resolver<ResolversTypes['Metric'], ParentType, ContextType, RequireFields<MutationCreateMetricArgs, 'input'>>;
+  deleteLicenseTracking?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteLicenseTrackingArgs, 'id'>>;
   deleteMaintenancePeriod?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteMaintenancePeriodArgs, 'id'>>;
   deleteMaintenancePeriods?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDeleteMaintenancePeriodsArgs, 'licenseId'>>;
   replaceMaintenancePeriod?: Resolver<ResolversTypes['MaintenancePeriod'], ParentType, ContextType, RequireFields<MutationReplaceMaintenancePeriodArgs, 'id' | 'input'>>;
@@ -1100,7 +1422,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
+  applicationComputerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationComputerLicenseTrackingArgs, 'applicationId'>>;
+  applicationLicenseTracking?: Resolver<ResolversTypes['ApplicationLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationLicenseTrackingArgs, 'applicationId'>>;
+  applicationUserLicenseTracking?: Resolver<ResolversTypes['UserLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationUserLicenseTrackingArgs, 'applicationId'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<QueryApplicationsArgs>>;
+  computerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryComputerLicenseTrackingArgs, 'computerId'>>;
   extendedCoverage?: Resolver<Maybe<ResolversTypes['ExtendedCoverage']>, ParentType, ContextType, RequireFields<QueryExtendedCoverageArgs, 'coverageId'>>;
   extendedCoverageTypes?: Resolver<ResolversTypes['ExtendedCoverageTypeConnection'], ParentType, ContextType, Partial<QueryExtendedCoverageTypesArgs>>;
   extendedCoverages?: Resolver<ResolversTypes['ExtendedCoverageConnection'], ParentType, ContextType, Partial<QueryExtendedCoveragesArgs>>;
@@ -1109,10 +1435,41 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   metrics?: Resolver<ResolversTypes['MetricConnection'], ParentType, ContextType, Partial<QueryMetricsArgs>>;
 };
 
+export type UserLicenseTrackingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserLicenseTracking'] = ResolversParentTypes['UserLicenseTracking']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  coverageTrait?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullUseRights?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initialRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licenseId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  metricId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  primaryUseRights?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type UserLicenseTrackingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserLicenseTrackingConnection'] = ResolversParentTypes['UserLicenseTrackingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserLicenseTrackingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserLicenseTrackingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserLicenseTrackingEdge'] = ResolversParentTypes['UserLicenseTrackingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserLicenseTracking'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Application?: ApplicationResolvers<ContextType>;
   ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
   ApplicationEdge?: ApplicationEdgeResolvers<ContextType>;
+  ApplicationLicenseTracking?: ApplicationLicenseTrackingResolvers<ContextType>;
+  ApplicationLicenseTrackingConnection?: ApplicationLicenseTrackingConnectionResolvers<ContextType>;
+  ApplicationLicenseTrackingEdge?: ApplicationLicenseTrackingEdgeResolvers<ContextType>;
+  ComputerLicenseTracking?: ComputerLicenseTrackingResolvers<ContextType>;
+  ComputerLicenseTrackingConnection?: ComputerLicenseTrackingConnectionResolvers<ContextType>;
+  ComputerLicenseTrackingEdge?: ComputerLicenseTrackingEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   ExtendedCoverage?: ExtendedCoverageResolvers<ContextType>;
@@ -1139,5 +1496,8 @@ export type Resolvers<ContextType = Context> = {
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UserLicenseTracking?: UserLicenseTrackingResolvers<ContextType>;
+  UserLicenseTrackingConnection?: UserLicenseTrackingConnectionResolvers<ContextType>;
+  UserLicenseTrackingEdge?: UserLicenseTrackingEdgeResolvers<ContextType>;
 };
 

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../generated/graphql';
 import * as catalog from '../services/catalog';
 import * as maintenance from '../services/maintenance';
+import * as tracking from '../services/tracking';
 import { addLicenseUpgrade } from '../services/upgrades';
 
 /** Thin: parse, call the service, return. Each field runs in its own transaction (lib/subgraph). */
@@ -15,4 +16,13 @@ export const Mutation: MutationResolvers = {
   replaceMaintenancePeriod: (_, { id, input }, { em }) => maintenance.replaceMaintenancePeriod(em, id, input),
   deleteMaintenancePeriod: (_, { id }, { em }) => maintenance.deleteMaintenancePeriod(em, id),
   addLicenseUpgrade: (_, { licenseId, input }, { em, caller }) => addLicenseUpgrade(em, caller, licenseId, input),
+  addComputerLicenseTracking: async (_, { applicationId, input }, { em, caller }) => {
+    const row = await tracking.addComputerLicenseTracking(em, caller, applicationId, input);
+    return { ...row, computerId: row.computerId! };
+  },
+  addUserLicenseTracking: async (_, { applicationId, input }, { em, caller }) => {
+    const row = await tracking.addUserLicenseTracking(em, caller, applicationId, input);
+    return { ...row, userId: row.userId! };
+  },
+  deleteLicenseTracking: (_, { id }, { em }) => tracking.deleteLicenseTracking(em, id),
 };

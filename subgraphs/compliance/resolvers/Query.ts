@@ -4,11 +4,17 @@ import { ExtendedCoverage } from '../entities/ExtendedCoverage';
 import { ExtendedCoverageType } from '../entities/ExtendedCoverageType';
 import { MaintenancePeriod } from '../entities/MaintenancePeriod';
 import { Metric } from '../entities/Metric';
+import { connectionFromArray } from '../../../lib/pagination';
+import { requireUuid } from '../../../lib/ids';
+import { filterRows } from '../domain/row-filter';
 import type { QueryResolvers } from '../generated/graphql';
 import { PERIOD_ORDER } from '../loaders';
 import {
   APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS,
 } from '../services/filters';
+import * as tracking from '../services/tracking';
+
+const optional = (id: string | null | undefined, name: string) => (id == null ? {} : { [name]: requireUuid(id, [name]) });
 
 export const Query: QueryResolvers = {
   applications: (_, args, { em }) =>
@@ -23,4 +29,14 @@ export const Query: QueryResolvers = {
   extendedCoverages: (_, args, { em }) =>
     findConnection(em, ExtendedCoverage, { filter: args.filter, filterFields: EXTENDED_COVERAGE_FILTER_FIELDS, orderBy: { createdAt: 'asc', id: 'asc' }, args }),
   extendedCoverage: (_, { coverageId }, { loaders }) => loaders.extendedCoverage.load(coverageId),
+  computerLicenseTracking: (_, { computerId, filter, ...args }, { em }) =>
+    tracking.computerTracking(em, { computerId: requireUuid(computerId, ['computerId']) }, { filter, args }),
+  applicationComputerLicenseTracking: async (_, { applicationId, computerId, filter, ...args }, { em }) =>
+    tracking.computerTracking(em, { applicationId: await tracking.applicationIdOrFail(em, applicationId), ...optional(computerId, 'computerId') }, { filter, args }),
+  applicationLicenseTracking: async (_, { applicationId, filter, ...args }, { em }) => {
+    const rows = await tracking.applicationLicenses(em, await tracking.applicationIdOrFail(em, applicationId));
+    return connectionFromArray(filterRows(rows, filter, { licenseId: { type: 'uuid', get: (r) => r.licenseId } }), args);
+  },
+  applicationUserLicenseTracking: async (_, { applicationId, userId, filter, ...args }, { em }) =>
+    tracking.userTracking(em, { applicationId: await tracking.applicationIdOrFail(em, applicationId), ...optional(userId, 'userId') }, { filter, args }),
 };

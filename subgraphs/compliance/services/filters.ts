@@ -35,6 +35,14 @@ export const EXTENDED_COVERAGE_FILTER_FIELDS: FilterFields = {
   coveredApplicationId: uuid('covered_application_id'), reason: text('reason'), reasonDescription: text('reason_description'),
 };
 
+/** Fields of the tracking reads, the seed's tracking properties. */
+export const TRACKING_FILTER_FIELDS: FilterFields = {
+  id: uuid('id'), metricId: uuid('metric_id'), applicationId: uuid('application_id'), computerId: uuid('computer_id'),
+  userId: uuid('user_id'), licenseId: uuid('license_id'), organizationId: uuid('organization_id'),
+  coverageTrait: num('coverage_trait'), initialRequirement: num('initial_requirement'), requirement: num('requirement'),
+  receivedCoverage: num('received_coverage'),
+};
+
 const money = (get: (row: LicenseCostRow) => string): RowField<LicenseCostRow> => ({ type: 'decimal', get });
 
 /** Fields of `License.costs(filter:)`: the rows are computed, so the filter runs in memory. */
