@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../lib/subgraph';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
+import { callHomeTrackingWorkers } from './services/call-home-tracking';
 
-/** The compliance subgraph: applications, metrics, maintenance and support periods, costs, upgrades, coverages, license tracking. */
-export const complianceSubgraph = defineSubgraph('compliance', __dirname, { migrations, createLoaders });
+/** The compliance subgraph: applications, metrics, maintenance and support periods, costs, upgrades, coverages, license tracking (also from devices' call-home reports). */
+export const complianceSubgraph = defineSubgraph('compliance', __dirname, { migrations, createLoaders, workers: [callHomeTrackingWorkers] });

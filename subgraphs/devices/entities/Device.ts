@@ -23,6 +23,9 @@ export class Device extends BaseEntity {
   eulaAccepted = false;
   eulaAcceptedAt: Date | null = null;
   eulaUri: string | null = null;
+  /** Call-home reports (reportDeviceCallHome): the count is each report's sequence number, raised in the database. */
+  lastCallHomeAt: Date | null = null;
+  callHomeReportCount = 0;
 }
 
 const optText = { type: 'string', nullable: true } as const;
@@ -47,5 +50,7 @@ export const DeviceSchema = new EntitySchema<Device>({
     eulaAccepted: { type: 'boolean' },
     eulaAcceptedAt: { type: 'datetime', nullable: true },
     eulaUri: { type: 'string', length: 2048, nullable: true },
+    lastCallHomeAt: { type: 'datetime', nullable: true },
+    callHomeReportCount: { type: 'integer', default: 0 },
   },
 });

@@ -33,4 +33,8 @@ export const Device: DeviceResolvers = {
     connectionFromArray(await loaders.callHomeInstallationsByDevice.load(device.id), args),
   licenseInstallations: async (device, args, { loaders }) =>
     connectionFromArray(await loaders.licenseInstallationsByDevice.load(device.id), args),
+  callHomeProfiles: async (device, args, { loaders }) => connectionFromArray(await loaders.callHomeProfilesByDevice.load(device.id), args),
+  // like the other reads by key, an unknown name is null; the mutations answer NOT_FOUND for it
+  callHomeProfile: async (device, { name }, { loaders }) =>
+    (await loaders.callHomeProfilesByDevice.load(device.id)).find((profile) => profile.name === name) ?? null,
 };

@@ -1,5 +1,7 @@
 import type { MutationResolvers } from '../generated/graphql';
 import { installDeviceLicenseByCallHome } from '../services/call-home-installations';
+import * as profiles from '../services/call-home-profiles';
+import { reportDeviceCallHome } from '../services/call-home-reports';
 import { createDatacenter } from '../services/datacenters';
 import * as settings from '../services/device-settings';
 import * as devices from '../services/devices';
@@ -19,4 +21,8 @@ export const Mutation: MutationResolvers = {
   setDeviceThroughput: (_, { deviceId, level }, { em }) => settings.setDeviceThroughput(em, deviceId, level),
   installDeviceLicenseByCallHome: (_, { deviceId, input }, { em, caller }) => installDeviceLicenseByCallHome(em, caller, deviceId, input),
   installDeviceLicense: (_, { deviceId, licenseLocation }, { em, caller }) => installDeviceLicense(em, caller, deviceId, licenseLocation),
+  createDeviceCallHomeProfile: (_, { deviceId, input }, { em, caller }) => profiles.createCallHomeProfile(em, caller, deviceId, input),
+  updateDeviceCallHomeProfile: (_, { deviceId, name, input }, { em }) => profiles.updateCallHomeProfile(em, deviceId, name, input),
+  deleteDeviceCallHomeProfile: (_, { deviceId, name }, { em }) => profiles.deleteCallHomeProfile(em, deviceId, name),
+  reportDeviceCallHome: (_, { deviceId, report }, { em }) => reportDeviceCallHome(em, deviceId, report),
 };

@@ -1,5 +1,5 @@
 import type { Em } from '../../../lib/orm';
-import { recordEntityEvent } from '../../../lib/outbox';
+import { recordEntityEvent, type OutboxEvent } from '../../../lib/outbox';
 import type { Datacenter } from '../entities/Datacenter';
 import type { Device } from '../entities/Device';
 
@@ -11,7 +11,9 @@ export type DeviceEventType =
   | 'device.registered' | 'device.updated' | 'device.deleted'
   | 'device.license-line.added' | 'device.udi.requested'
   | 'device.eula.accepted' | 'device.eula.declined' | 'device.license.call-home-requested' | 'device.license.installed'
-  | 'device.boot-level.changed' | 'device.throughput.changed';
+  | 'device.boot-level.changed' | 'device.throughput.changed'
+  | 'device.call-home-profile.created' | 'device.call-home-profile.updated' | 'device.call-home-profile.deleted'
+  | 'device.call-home.reported';
 
 export type DatacenterEventType = 'datacenter.created';
 
@@ -19,8 +21,8 @@ export type DatacenterEventType = 'datacenter.created';
  * Records a device event in the outbox of the current transaction; `data` is the device after the change and
  * `deviceId` the device (last: `extra` never overrides the key that `deviceEvents` filters on).
  */
-export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra?: Record<string, unknown>): void {
-  recordEntityEvent(em, type, 'Device', device, { ...extra, deviceId: device.id });
+export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra?: Record<string, unknown>): OutboxEvent {
+  return recordEntityEvent(em, type, 'Device', device, { ...extra, deviceId: device.id });
 }
 
 export function recordDatacenterEvent(em: Em, type: DatacenterEventType, datacenter: Datacenter): void {
