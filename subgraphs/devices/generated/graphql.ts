@@ -566,9 +566,10 @@ export type DeviceCallHomeReport = {
 };
 
 /**
- * A call-home report of a device: an inventory and usage snapshot. The device facts given replace the device's (only
- * those given; null is refused); `applications` is the whole list of what is installed now, at most 500 entries, one per
- * application, metric, user and license.
+ * A call-home report of a device: an inventory and usage snapshot. The device facts given replace the device's, checked
+ * as updateDevice checks them (only those given change; null clears hostname, platform, productId or serialNumber);
+ * `applications` is the whole list of what is installed now, at most 500 entries, one per application, metric, user and
+ * license.
  */
 export type DeviceCallHomeReportInput = {
   /** The applications installed on the device, with their usage; the complete list (an empty list: nothing installed). */
@@ -615,6 +616,12 @@ export type DeviceEdge = {
  */
 export type DeviceEvent = {
   __typename?: 'DeviceEvent';
+  /**
+   * The inventory and usage snapshot of a `device.call-home.reported` event: `sequence`, `reportedAt`, `inventory` (the
+   * device facts after the report) and `applications` (each with applicationId, metricId, userId, licenseId,
+   * installations); null for other event types.
+   */
+  callHomeReport: Maybe<Scalars['JSON']['output']>;
   /** The device as the change left it. */
   data: Maybe<Scalars['JSON']['output']>;
   /** The device as it is now (null once it has been deleted). */
@@ -1577,6 +1584,7 @@ export type DeviceEdgeResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type DeviceEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeviceEvent'] = ResolversParentTypes['DeviceEvent']> = {
+  callHomeReport?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   device?: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
   deviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
