@@ -16,7 +16,10 @@ export async function entitlementsOf<H extends Holder>(em: Em, holder: H): Promi
   const rows = await em.find(LicenseTracking, where, {
     fields: ['computerId', 'userId', 'applicationId', 'metricId', 'requirement', 'receivedCoverage'],
   });
-  const uses = rows.map((row) => ({ holderId: (holder === 'computerId' ? row.computerId : row.userId)!, applicationId: row.applicationId, metricId: row.metricId, requirement: row.requirement, receivedCoverage: row.receivedCoverage }));
+  const uses = rows.map((row) => ({
+    holderId: (holder === 'computerId' ? row.computerId : row.userId)!,
+    applicationId: row.applicationId, metricId: row.metricId, requirement: row.requirement, receivedCoverage: row.receivedCoverage,
+  }));
   return entitlements(uses).map((e) => ({ ...e, [holder]: e.holderId }) as Entitlement & Record<H, string>);
 }
 
