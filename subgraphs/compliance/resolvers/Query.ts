@@ -13,6 +13,9 @@ import {
   APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS,
 } from '../services/filters';
 import * as tracking from '../services/tracking';
+import * as transfers from '../services/transfers';
+import { entitlementFilterFields, entitlementsOf } from '../services/entitlements';
+import { ENTITLEMENT_STATES } from '../domain/entitlements';
 
 const optional = (id: string | null | undefined, name: string) => (id == null ? {} : { [name]: requireUuid(id, [name]) });
 
@@ -39,4 +42,21 @@ export const Query: QueryResolvers = {
   },
   applicationUserLicenseTracking: async (_, { applicationId, userId, filter, ...args }, { em }) =>
     tracking.userTracking(em, { applicationId: await tracking.applicationIdOrFail(em, applicationId), ...optional(userId, 'userId') }, { filter, args }),
+  applicationComputerLicenseTransfers: async (_, { applicationId, computerId, filter, ...args }, { em }) =>
+    transfers.transfersOfKind(em, 'computerId', { $and: [await transfers.ofApplication(em, applicationId), optional(computerId, 'computerId')] }, { filter, args }),
+  applicationCustomValueLicenseTransfers: async (_, { applicationId, customId, filter, ...args }, { em }) => {
+    const where = { $and: [await transfers.ofApplication(em, applicationId), customId == null ? {} : { customCompareValueId: requireUuid(customId, ['customId']) }] };
+    return transfers.transfersOfKind(em, 'customCompareValueId', where, { filter, args });
+  },
+  applicationLicenseTransfers: async (_, { applicationId, filter, ...args }, { em }) => {
+    const rows = await transfers.applicationLicenses(em, await transfers.ofApplication(em, applicationId));
+    return connectionFromArray(filterRows(rows, filter, { licenseId: { type: 'uuid', get: (r) => r.licenseId } }), args);
+  },
+  applicationUserLicenseTransfers: async (_, { applicationId, userId, filter, ...args }, { em }) =>
+    transfers.transfersOfKind(em, 'userId', { $and: [await transfers.ofApplication(em, applicationId), optional(userId, 'userId')] }, { filter, args }),
+  computerApplicationEntitlements: async (_, { filter, ...args }, { em }) =>
+    connectionFromArray(filterRows(await entitlementsOf(em, 'computerId'), filter, entitlementFilterFields('computerId')), args),
+  entitlementStates: (_, args) => connectionFromArray([...ENTITLEMENT_STATES], args),
+  userApplicationEntitlements: async (_, { filter, ...args }, { em }) =>
+    connectionFromArray(filterRows(await entitlementsOf(em, 'userId'), filter, entitlementFilterFields('userId')), args),
 };
