@@ -29,6 +29,15 @@ export type Scalars = {
 /** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
 export type Application = {
   __typename?: 'Application';
+  /**
+   * Requirement, coverage and compliance of the application per organization and metric (seed 003 Get compliance
+   * allocation summary), ordered by metric then organization.
+   */
+  complianceAllocations: ComplianceAllocationConnection;
+  /** The compliance summary of the application per metric (seed 003 Get compliance summary), ordered by metric. */
+  complianceSummary: ComplianceSummaryConnection;
+  /** How the requirement of each metric of the application is covered (seed 003 Get compliance usage summary), ordered by metric. */
+  complianceUsage: ComplianceUsageConnection;
   /** When the application was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Description of the application. */
@@ -45,6 +54,27 @@ export type Application = {
   vendor: Maybe<Scalars['String']['output']>;
   /** Version of the application, e.g. `2021`. */
   version: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
+export type ApplicationComplianceAllocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
+export type ApplicationComplianceSummaryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
+export type ApplicationComplianceUsageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of applications. */
@@ -110,6 +140,197 @@ export type ApplicationLicenseTrackingEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ApplicationLicenseTracking;
+};
+
+/** Requirement, coverage and compliance of an application for one organization and metric (seed 003 compliance allocation). */
+export type ComplianceAllocation = {
+  __typename?: 'ComplianceAllocation';
+  /** ID of the application. */
+  applicationId: Scalars['ID']['output'];
+  /** coverage - requirement: negative when the organization is under-licensed. */
+  compliance: Scalars['Int']['output'];
+  /**
+   * Coverage of the application's licenses of this metric that falls to the organization: a license's coverage (see
+   * ComplianceSummary.totalCoverage) goes to its organization, except what its organization assignments give to theirs.
+   */
+  coverage: Scalars['Int']['output'];
+  /** ID of the metric; null for licenses that name no metric. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** ID of the organization; null for tracking rows and licenses that name none. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Sum of the requirement of the tracking rows of the application for this organization and metric. */
+  requirement: Scalars['Int']['output'];
+};
+
+/** A page of compliance allocations. */
+export type ComplianceAllocationConnection = {
+  __typename?: 'ComplianceAllocationConnection';
+  /** The items of this page. */
+  edges: Array<ComplianceAllocationEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of compliance allocations. */
+export type ComplianceAllocationEdge = {
+  __typename?: 'ComplianceAllocationEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComplianceAllocation;
+};
+
+/** The compliance summary of an application for one metric, every organization together (seed 003 compliance summary). */
+export type ComplianceSummary = {
+  __typename?: 'ComplianceSummary';
+  /** ID of the application. */
+  applicationId: Scalars['ID']['output'];
+  /** Number of user assignments of those licenses. */
+  assignedNamedUsers: Scalars['Int']['output'];
+  /** Coverage left once the requirement is covered: max(0, totalCoverage - licenseRequirement). */
+  availableLicenses: Scalars['Int']['output'];
+  /** totalCoverage - licenseRequirement: negative when the application is under-licensed. */
+  compliance: Scalars['Int']['output'];
+  /** Always 0: this system records no computer application exclusions. */
+  computerAppExclusions: Scalars['Int']['output'];
+  /** Always 0: this system has no core factor tables. */
+  coreFactor: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades from licenses flagged isCrossEdition. */
+  crossEditionGiven: Scalars['Int']['output'];
+  /** Quantity of those licenses flagged isCrossEdition used by their license upgrades. */
+  crossEditionReceived: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades from licenses flagged isCrossPlatform. */
+  crossPlatformGiven: Scalars['Int']['output'];
+  /** Quantity of those licenses flagged isCrossPlatform used by their license upgrades. */
+  crossPlatformReceived: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades (`addLicenseUpgrade`) from licenses flagged isDowngrade. */
+  downgradesGiven: Scalars['Int']['output'];
+  /** Quantity of those licenses flagged isDowngrade used by their license upgrades. */
+  downgradesReceived: Scalars['Int']['output'];
+  /** Quantity of the subscription licenses whose validity (subscriptionValidFrom to subscriptionValidTo) does not contain now: they cover nothing. */
+  expiredSubscriptionLicenses: Scalars['Int']['output'];
+  /** Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
+  extendedCoverageForDcc: Scalars['Int']['output'];
+  /** Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
+  extendedCoverageForHosts: Scalars['Int']['output'];
+  /** Always 0: this system records no bundles, so no requirement is covered by one. */
+  includedInBundle: Scalars['Int']['output'];
+  /** Number of those licenses whose record is incomplete (no metric or no quantity): they cannot be counted. */
+  incompleteLicenses: Scalars['Int']['output'];
+  /** Sum of the initialRequirement of the tracking rows of the application with this metric. */
+  initialRequirement: Scalars['Int']['output'];
+  /** Number of assignments of those licenses beyond their quantity (OVER_ASSIGNMENT in the assignments subgraph). */
+  invalidAssignments: Scalars['Int']['output'];
+  /** Sum of the requirement of the tracking rows of the application with this metric: the licenses needed. */
+  licenseRequirement: Scalars['Int']['output'];
+  /** Always 0: this system has no license stacking rules. */
+  licenseStacking: Scalars['Int']['output'];
+  /** Quantity of the licenses of the application with this metric (active records; expired subscriptions and upgrade licenses included). */
+  licensesPurchased: Scalars['Int']['output'];
+  /** Always 0: licenses cover only the requirement of their own metric. */
+  licensingOtherMetrics: Scalars['Int']['output'];
+  /** ID of the metric; null for licenses that name no metric. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** Always 0: this system has no minimum requirement rules. */
+  minimumRequirement: Scalars['Int']['output'];
+  /** Always 0: this system has no multiple version and edition rules. */
+  multipleVersionEdition: Scalars['Int']['output'];
+  /** Always 0: named user licenses count in totalCoverage by their quantity, not as a coverage of their own. */
+  namedUserCoverage: Scalars['Int']['output'];
+  /** Always 0: licenses cover only the requirement of their own metric. */
+  otherMetricCoverage: Scalars['Int']['output'];
+  /** Always 0: this system records no metric periods. */
+  outsideMetricPeriod: Scalars['Int']['output'];
+  /** Always 0: this system has no physical host rules. */
+  physicalHost: Scalars['Int']['output'];
+  /** Always 0: secondary use rights are not applied to requirement (tracking rows carry their rights as text only). */
+  secondaryUseRightsDesktopLaptop: Scalars['Int']['output'];
+  /** Always 0: secondary use rights are not applied to requirement (tracking rows carry their rights as text only). */
+  secondaryUseRightsDevice: Scalars['Int']['output'];
+  /** Always 0: site licenses count in totalCoverage by their quantity, not as a coverage of their own. */
+  siteCoverage: Scalars['Int']['output'];
+  /** Quantity of those licenses that have a site assignment. */
+  siteLicenses: Scalars['Int']['output'];
+  /** Always 0: this system has no SQL Server licensing rules. */
+  sqlServer: Scalars['Int']['output'];
+  /**
+   * The coverage: per license, its quantity (0 for an expired subscription; for an upgrade, downgrade, cross-edition
+   * or cross-platform license at most what it received), minus what license upgrades took from it (given), at least 0.
+   */
+  totalCoverage: Scalars['Int']['output'];
+  /** Quantity of those licenses not assigned to computers, datacenters or users. */
+  unassigned: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades from upgrade licenses (not flagged isDowngrade, isCrossEdition or isCrossPlatform): it no longer covers this application. */
+  upgradesGiven: Scalars['Int']['output'];
+  /** Quantity of those upgrade licenses used by their license upgrades: an upgrade license covers no more than this. */
+  upgradesReceived: Scalars['Int']['output'];
+  /** Always 0: this system records no virtual desktop access. */
+  virtualDesktopAccess: Scalars['Int']['output'];
+  /** Always 0: this system records no virtual desktop infrastructure. */
+  virtualDesktopInfrastructure: Scalars['Int']['output'];
+  /** Always 0: virtual machine use rights are not applied to requirement. */
+  vmCoverage: Scalars['Int']['output'];
+  /** Always 0: this system has no Windows Server licensing rules. */
+  windowsServer: Scalars['Int']['output'];
+};
+
+/** A page of compliance summaries. */
+export type ComplianceSummaryConnection = {
+  __typename?: 'ComplianceSummaryConnection';
+  /** The items of this page. */
+  edges: Array<ComplianceSummaryEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of compliance summaries. */
+export type ComplianceSummaryEdge = {
+  __typename?: 'ComplianceSummaryEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComplianceSummary;
+};
+
+/** How the requirement of one metric of an application is covered (seed 003 compliance usage summary). */
+export type ComplianceUsage = {
+  __typename?: 'ComplianceUsage';
+  /** ID of the application. */
+  applicationId: Scalars['ID']['output'];
+  /** Whether part of the requirement is left uncovered (coverage below requirement). */
+  isPartial: Scalars['Boolean']['output'];
+  /** ID of the metric of the licenses that cover it: always metricId, licenses cover only their own metric. */
+  licenseMetricId: Maybe<Scalars['ID']['output']>;
+  /** Requirement covered by licenses of the metric: min(totalCoverage, licenseRequirement) of the summary. */
+  mainCoverage: Scalars['Int']['output'];
+  /** ID of the metric of the requirement; null for licenses that name no metric. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** Always 0: licenses cover only the requirement of their own metric. */
+  otherMetricCoverage: Scalars['Int']['output'];
+};
+
+/** A page of compliance usage rows. */
+export type ComplianceUsageConnection = {
+  __typename?: 'ComplianceUsageConnection';
+  /** The items of this page. */
+  edges: Array<ComplianceUsageEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of compliance usage rows. */
+export type ComplianceUsageEdge = {
+  __typename?: 'ComplianceUsageEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComplianceUsage;
 };
 
 /**
@@ -746,6 +967,12 @@ export type Query = {
   applicationUserLicenseTracking: UserLicenseTrackingConnection;
   /** Applications, by name (filter fields: id, name, vendor, version, edition, createdDate, updatedDate). */
   applications: ApplicationConnection;
+  /** The compliance allocations of an application (seed 003 Get compliance allocation summary); NOT_FOUND for an unknown application. */
+  complianceAllocations: ComplianceAllocationConnection;
+  /** The compliance summary of an application (seed 003 Get compliance summary); NOT_FOUND for an unknown application. */
+  complianceSummary: ComplianceSummaryConnection;
+  /** The compliance usage summary of an application (seed 003 Get compliance usage summary); NOT_FOUND for an unknown application. */
+  complianceUsage: ComplianceUsageConnection;
   /**
    * Tracking rows of one computer for every application (seed 003 Get computer license tracking). Filter fields: id, metricId, applicationId, licenseId, organizationId, coverageTrait, initialRequirement, receivedCoverage,
    * requirement.
@@ -807,6 +1034,27 @@ export type QueryApplicationUserLicenseTrackingArgs = {
 export type QueryApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryComplianceAllocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryComplianceSummaryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryComplianceUsageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1052,15 +1300,24 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Application: ResolverTypeWrapper<ApplicationEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ApplicationConnection: ResolverTypeWrapper<Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversTypes['ApplicationEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApplicationEdge: ResolverTypeWrapper<Omit<ApplicationEdge, 'node'> & { node: ResolversTypes['Application'] }>;
   ApplicationInput: ApplicationInput;
   ApplicationLicenseTracking: ResolverTypeWrapper<ApplicationLicenseTracking>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ApplicationLicenseTrackingConnection: ResolverTypeWrapper<ApplicationLicenseTrackingConnection>;
   ApplicationLicenseTrackingEdge: ResolverTypeWrapper<ApplicationLicenseTrackingEdge>;
+  ComplianceAllocation: ResolverTypeWrapper<ComplianceAllocation>;
+  ComplianceAllocationConnection: ResolverTypeWrapper<ComplianceAllocationConnection>;
+  ComplianceAllocationEdge: ResolverTypeWrapper<ComplianceAllocationEdge>;
+  ComplianceSummary: ResolverTypeWrapper<ComplianceSummary>;
+  ComplianceSummaryConnection: ResolverTypeWrapper<ComplianceSummaryConnection>;
+  ComplianceSummaryEdge: ResolverTypeWrapper<ComplianceSummaryEdge>;
+  ComplianceUsage: ResolverTypeWrapper<ComplianceUsage>;
+  ComplianceUsageConnection: ResolverTypeWrapper<ComplianceUsageConnection>;
+  ComplianceUsageEdge: ResolverTypeWrapper<ComplianceUsageEdge>;
   ComputerLicenseTracking: ResolverTypeWrapper<ComputerLicenseTracking>;
   ComputerLicenseTrackingConnection: ResolverTypeWrapper<ComputerLicenseTrackingConnection>;
   ComputerLicenseTrackingEdge: ResolverTypeWrapper<ComputerLicenseTrackingEdge>;
@@ -1106,15 +1363,24 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Application: ApplicationEntity;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   ApplicationConnection: Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApplicationEdge']> };
-  Int: Scalars['Int']['output'];
   ApplicationEdge: Omit<ApplicationEdge, 'node'> & { node: ResolversParentTypes['Application'] };
   ApplicationInput: ApplicationInput;
   ApplicationLicenseTracking: ApplicationLicenseTracking;
   Boolean: Scalars['Boolean']['output'];
   ApplicationLicenseTrackingConnection: ApplicationLicenseTrackingConnection;
   ApplicationLicenseTrackingEdge: ApplicationLicenseTrackingEdge;
+  ComplianceAllocation: ComplianceAllocation;
+  ComplianceAllocationConnection: ComplianceAllocationConnection;
+  ComplianceAllocationEdge: ComplianceAllocationEdge;
+  ComplianceSummary: ComplianceSummary;
+  ComplianceSummaryConnection: ComplianceSummaryConnection;
+  ComplianceSummaryEdge: ComplianceSummaryEdge;
+  ComplianceUsage: ComplianceUsage;
+  ComplianceUsageConnection: ComplianceUsageConnection;
+  ComplianceUsageEdge: ComplianceUsageEdge;
   ComputerLicenseTracking: ComputerLicenseTracking;
   ComputerLicenseTrackingConnection: ComputerLicenseTrackingConnection;
   ComputerLicenseTrackingEdge: ComputerLicenseTrackingEdge;
@@ -1158,6 +1424,9 @@ export type ResolversParentTypes = {
 
 export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application'], FederationReferenceType extends FederationReferenceTypes['Application'] = FederationReferenceTypes['Application']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Application']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  complianceAllocations?: Resolver<ResolversTypes['ComplianceAllocationConnection'], ParentType, ContextType, Partial<ApplicationComplianceAllocationsArgs>>;
+  complianceSummary?: Resolver<ResolversTypes['ComplianceSummaryConnection'], ParentType, ContextType, Partial<ApplicationComplianceSummaryArgs>>;
+  complianceUsage?: Resolver<ResolversTypes['ComplianceUsageConnection'], ParentType, ContextType, Partial<ApplicationComplianceUsageArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1194,6 +1463,103 @@ export type ApplicationLicenseTrackingConnectionResolvers<ContextType = Context,
 export type ApplicationLicenseTrackingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTrackingEdge'] = ResolversParentTypes['ApplicationLicenseTrackingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ApplicationLicenseTracking'], ParentType, ContextType>;
+};
+
+export type ComplianceAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceAllocation'] = ResolversParentTypes['ComplianceAllocation']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  compliance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceAllocationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceAllocationConnection'] = ResolversParentTypes['ComplianceAllocationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplianceAllocationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceAllocationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceAllocationEdge'] = ResolversParentTypes['ComplianceAllocationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComplianceAllocation'], ParentType, ContextType>;
+};
+
+export type ComplianceSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceSummary'] = ResolversParentTypes['ComplianceSummary']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assignedNamedUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  availableLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compliance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computerAppExclusions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coreFactor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossEditionGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossEditionReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossPlatformGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossPlatformReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downgradesGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downgradesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiredSubscriptionLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  extendedCoverageForDcc?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  extendedCoverageForHosts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  includedInBundle?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incompleteLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  initialRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invalidAssignments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licenseRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licenseStacking?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licensesPurchased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licensingOtherMetrics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  minimumRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  multipleVersionEdition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  namedUserCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherMetricCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outsideMetricPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  physicalHost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondaryUseRightsDesktopLaptop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondaryUseRightsDevice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sqlServer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unassigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upgradesGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upgradesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  virtualDesktopAccess?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  virtualDesktopInfrastructure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vmCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowsServer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceSummaryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceSummaryConnection'] = ResolversParentTypes['ComplianceSummaryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplianceSummaryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceSummaryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceSummaryEdge'] = ResolversParentTypes['ComplianceSummaryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComplianceSummary'], ParentType, ContextType>;
+};
+
+export type ComplianceUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceUsage'] = ResolversParentTypes['ComplianceUsage']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPartial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseMetricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  mainCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  otherMetricCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceUsageConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceUsageConnection'] = ResolversParentTypes['ComplianceUsageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplianceUsageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceUsageEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceUsageEdge'] = ResolversParentTypes['ComplianceUsageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComplianceUsage'], ParentType, ContextType>;
 };
 
 export type ComputerLicenseTrackingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTracking'] = ResolversParentTypes['ComputerLicenseTracking']> = {
@@ -1426,6 +1792,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   applicationLicenseTracking?: Resolver<ResolversTypes['ApplicationLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationLicenseTrackingArgs, 'applicationId'>>;
   applicationUserLicenseTracking?: Resolver<ResolversTypes['UserLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationUserLicenseTrackingArgs, 'applicationId'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<QueryApplicationsArgs>>;
+  complianceAllocations?: Resolver<ResolversTypes['ComplianceAllocationConnection'], ParentType, ContextType, RequireFields<QueryComplianceAllocationsArgs, 'applicationId'>>;
+  complianceSummary?: Resolver<ResolversTypes['ComplianceSummaryConnection'], ParentType, ContextType, RequireFields<QueryComplianceSummaryArgs, 'applicationId'>>;
+  complianceUsage?: Resolver<ResolversTypes['ComplianceUsageConnection'], ParentType, ContextType, RequireFields<QueryComplianceUsageArgs, 'applicationId'>>;
   computerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryComputerLicenseTrackingArgs, 'computerId'>>;
   extendedCoverage?: Resolver<Maybe<ResolversTypes['ExtendedCoverage']>, ParentType, ContextType, RequireFields<QueryExtendedCoverageArgs, 'coverageId'>>;
   extendedCoverageTypes?: Resolver<ResolversTypes['ExtendedCoverageTypeConnection'], ParentType, ContextType, Partial<QueryExtendedCoverageTypesArgs>>;
@@ -1467,6 +1836,15 @@ export type Resolvers<ContextType = Context> = {
   ApplicationLicenseTracking?: ApplicationLicenseTrackingResolvers<ContextType>;
   ApplicationLicenseTrackingConnection?: ApplicationLicenseTrackingConnectionResolvers<ContextType>;
   ApplicationLicenseTrackingEdge?: ApplicationLicenseTrackingEdgeResolvers<ContextType>;
+  ComplianceAllocation?: ComplianceAllocationResolvers<ContextType>;
+  ComplianceAllocationConnection?: ComplianceAllocationConnectionResolvers<ContextType>;
+  ComplianceAllocationEdge?: ComplianceAllocationEdgeResolvers<ContextType>;
+  ComplianceSummary?: ComplianceSummaryResolvers<ContextType>;
+  ComplianceSummaryConnection?: ComplianceSummaryConnectionResolvers<ContextType>;
+  ComplianceSummaryEdge?: ComplianceSummaryEdgeResolvers<ContextType>;
+  ComplianceUsage?: ComplianceUsageResolvers<ContextType>;
+  ComplianceUsageConnection?: ComplianceUsageConnectionResolvers<ContextType>;
+  ComplianceUsageEdge?: ComplianceUsageEdgeResolvers<ContextType>;
   ComputerLicenseTracking?: ComputerLicenseTrackingResolvers<ContextType>;
   ComputerLicenseTrackingConnection?: ComputerLicenseTrackingConnectionResolvers<ContextType>;
   ComputerLicenseTrackingEdge?: ComputerLicenseTrackingEdgeResolvers<ContextType>;

@@ -4,7 +4,7 @@ import { ExtendedCoverage } from '../entities/ExtendedCoverage';
 import { ExtendedCoverageType } from '../entities/ExtendedCoverageType';
 import { MaintenancePeriod } from '../entities/MaintenancePeriod';
 import { Metric } from '../entities/Metric';
-import { connectionFromArray } from '../../../lib/pagination';
+import { connectionFromArray, type ConnectionArgs } from '../../../lib/pagination';
 import { requireUuid } from '../../../lib/ids';
 import { filterRows } from '../domain/row-filter';
 import type { QueryResolvers } from '../generated/graphql';
@@ -12,7 +12,17 @@ import { PERIOD_ORDER } from '../loaders';
 import {
   APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS,
 } from '../services/filters';
+import { allocationsOf, summariesOf, usageOf, type ComplianceFacts } from '../services/compliance';
 import * as tracking from '../services/tracking';
+import type { Context } from '../context';
+
+/** A compliance read of the application that `applicationId` names (NOT_FOUND otherwise), as a page. */
+function complianceOf<T>(read: (applicationId: string, facts: ComplianceFacts) => T[]) {
+  return async (_: unknown, { applicationId, ...args }: { applicationId: string } & ConnectionArgs, { em, loaders }: Context) => {
+    const id = await tracking.applicationIdOrFail(em, applicationId);
+    return connectionFromArray(read(id, await loaders.complianceFacts.load(id)), args);
+  };
+}
 
 const optional = (id: string | null | undefined, name: string) => (id == null ? {} : { [name]: requireUuid(id, [name]) });
 
@@ -39,4 +49,7 @@ export const Query: QueryResolvers = {
   },
   applicationUserLicenseTracking: async (_, { applicationId, userId, filter, ...args }, { em }) =>
     tracking.userTracking(em, { applicationId: await tracking.applicationIdOrFail(em, applicationId), ...optional(userId, 'userId') }, { filter, args }),
+  complianceAllocations: complianceOf(allocationsOf),
+  complianceSummary: complianceOf(summariesOf),
+  complianceUsage: complianceOf(usageOf),
 };
