@@ -26,11 +26,13 @@ const USAGE = `query($a: ID!) { complianceUsage(applicationId: $a) { totalCount 
 const THROUGH_APPLICATION = `query($a: ID!) { application(id: $a) { name
   complianceAllocations(first: 1) { totalCount pageInfo { hasNextPage } edges { node { organizationId compliance } } }
   complianceSummary { edges { node { totalCoverage compliance } } } complianceUsage { edges { node { isPartial } } } } }`;
+const ENTITLEMENTS = `query($f: String) { licenseEntitlementSummaries(filter: $f) { totalCount edges { node {
+  applicationId organizationId metricId assignmentType quantity } } } }`;
 const CREATE_LICENSE = 'mutation($input: LicenseInput!) { createLicense(input: $input) { id } }';
 const UPDATE_LICENSE = 'mutation($id: ID!, $input: LicenseInput!) { updateLicense(id: $id, input: $input) { id quantity } }';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data is read loosely
-const nodes = (connection: { edges: Array<{ node: Row }> }) => connection.edges.map((e) => e.node);
+const nodes = (connection: Row): Row[] => connection.edges.map((e: Row) => e.node);
 const ZERO_SUMMARY = Object.fromEntries(SUMMARY_COUNTERS.split(/\s+/).map((field) => [field, 0]));
 
 describe.each(DATABASE_KINDS)('compliance summaries (%s)', (kind) => {
@@ -112,6 +114,20 @@ describe.each(DATABASE_KINDS)('compliance summaries (%s)', (kind) => {
     expect(nodes(application.complianceUsage)).toEqual([{ isPartial: false }]);
   });
 
+  it('sums the license entitlements of the account by application, organization, metric and assignment type', async () => {
+    const { licenseEntitlementSummaries } = await ok(ENTITLEMENTS, {});
+    // main (10): 2 to orgB by organization assignment, 8 + 1 to its computers and user; the second computer (2) is past 10
+    expect(nodes(licenseEntitlementSummaries)).toEqual([
+      { applicationId: app, organizationId: orgA, metricId: metric, assignmentType: 'COMPUTER', quantity: 8 },
+      { applicationId: app, organizationId: orgA, metricId: metric, assignmentType: 'USER', quantity: 1 },
+      { applicationId: app, organizationId: orgB, metricId: metric, assignmentType: 'ORGANIZATION', quantity: 2 },
+    ].sort((a, b) => (a.organizationId === b.organizationId ? 0 : a.organizationId < b.organizationId ? -1 : 1)));
+    const filtered = await ok(ENTITLEMENTS, { f: 'assignmentType -eq "ORGANIZATION" -or quantity -gt 5' });
+    expect(nodes(filtered.licenseEntitlementSummaries).map((r) => [r.assignmentType, r.quantity]).sort()).toEqual([['COMPUTER', 8], ['ORGANIZATION', 2]]);
+    const error = await t.gateway.fails('BAD_USER_INPUT', ENTITLEMENTS, { f: 'seats -gt 1' });
+    expect(error.extensions?.argumentPath).toEqual(['filter']);
+  });
+
   it('follows a change of a license\'s quantity', async () => {
     expect((await ok(UPDATE_LICENSE, { id: licenses.main, input: { quantity: 4 } })).updateLicense.quantity).toBe(4);
     await projected();
@@ -145,11 +161,19 @@ describe.each(DATABASE_KINDS)('compliance summaries (%s)', (kind) => {
     const other = t.gatewayWith(bearerHeaders(await testToken({ accountId: otherAccount })));
     const before = await read(SUMMARY);
     for (const query of [ALLOCATIONS, SUMMARY, USAGE]) await other.fails('NOT_FOUND', query, { a: app });
+    expect((await other.ok(ENTITLEMENTS)).licenseEntitlementSummaries.totalCount).toBe(0);
+    const entitlements = await ok(ENTITLEMENTS, {});
     expect((await other.ok(THROUGH_APPLICATION, { a: app })).application).toBeNull();
     // a license of the other account that names this account's application and metric covers nothing here
-    await other.ok(CREATE_LICENSE, { input: { policyId: await otherPolicy(other), applicationId: app, metricId: metric, quantity: 100 } });
+    const { createLicense } = await other.ok(CREATE_LICENSE, { input: { policyId: await otherPolicy(other), applicationId: app, metricId: metric, quantity: 100 } });
+    await other.ok('mutation($l: ID!, $c: ID!) { addLicenseComputerAssignment(licenseId: $l, input: { computerId: $c, quantity: 7 }) { id } }',
+      { l: createLicense.id, c: randomUUID() });
     await projected();
+    expect(nodes((await other.ok(ENTITLEMENTS)).licenseEntitlementSummaries)).toEqual([
+      { applicationId: app, organizationId: null, metricId: metric, assignmentType: 'COMPUTER', quantity: 7 },
+    ]);
     expect(await read(SUMMARY)).toEqual(before);
+    expect(await ok(ENTITLEMENTS, {})).toEqual(entitlements);
   });
 
   it('needs compliance:read, and a refused read changes nothing', async () => {
@@ -157,6 +181,7 @@ describe.each(DATABASE_KINDS)('compliance summaries (%s)', (kind) => {
     const reader = t.gatewayWith(bearerHeaders(await testToken({ scopes: ['compliance:read'] })));
     const before = await read(SUMMARY);
     for (const query of [ALLOCATIONS, SUMMARY, USAGE]) await nobody.fails('FORBIDDEN', query, { a: app });
+    await nobody.fails('FORBIDDEN', ENTITLEMENTS);
     expect(await read(SUMMARY, app, reader)).toEqual(before);
   });
 });

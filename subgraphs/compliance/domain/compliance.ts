@@ -3,7 +3,7 @@
  * summary): requirement from the tracking rows, coverage from the application's licenses (domain/coverage.ts),
  * compliance = coverage - requirement, per organization and metric. Pure functions over the facts.
  */
-import { licenseCoverage, type AssignmentFact, type LicenseCoverage, type LicenseFact, type RightKind, type UpgradeFact } from './coverage';
+import { compareIds, licenseCoverage, type AssignmentFact, type LicenseCoverage, type LicenseFact, type RightKind, type UpgradeFact } from './coverage';
 
 /** A tracking row's share of the requirement. */
 export interface RequirementFact {
@@ -59,14 +59,6 @@ export interface ComplianceUsageRow {
   mainCoverage: number;
   otherMetricCoverage: number;
   isPartial: boolean;
-}
-
-/** Nulls first, then by text: a stable order for rows keyed by IDs. */
-function compareIds(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
 }
 
 function coverages(facts: ComplianceFacts, now: Date): LicenseCoverage[] {

@@ -65,6 +65,14 @@ export interface LicenseCoverage {
   hasSiteAssignment: boolean;
 }
 
+/** Nulls first, then by text: a stable order for rows keyed by IDs. */
+export function compareIds(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
 const noRights = (): RightCounts => ({ UPGRADE: 0, DOWNGRADE: 0, CROSS_EDITION: 0, CROSS_PLATFORM: 0 });
 const total = (counts: RightCounts) => counts.UPGRADE + counts.DOWNGRADE + counts.CROSS_EDITION + counts.CROSS_PLATFORM;
 
@@ -89,12 +97,13 @@ export function isExpiredSubscription(license: LicenseFact, now: Date): boolean 
 }
 
 /** Made-first order: creation time, position in the request, kind, ID (as the assignments subgraph orders them). */
-function byAssignmentOrder(a: AssignmentFact, b: AssignmentFact): number {
+export function byAssignmentOrder(a: AssignmentFact, b: AssignmentFact): number {
   return a.assignedAt.getTime() - b.assignedAt.getTime() || a.batchPosition - b.batchPosition
     || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0);
 }
 
-const CONSUMING: ReadonlySet<AssignmentKind> = new Set(['COMPUTER', 'DATACENTER', 'USER']);
+/** The assignments that consume a license's quantity (an organization assignment splits it, a site assignment covers a whole organization). */
+export const CONSUMING: ReadonlySet<AssignmentKind> = new Set(['COMPUTER', 'DATACENTER', 'USER']);
 
 /** Computer, datacenter and user assignments consume the quantity in the order made; those past it are over-assigned. */
 function assignmentCounts(quantity: number | null, assignments: AssignmentFact[]) {

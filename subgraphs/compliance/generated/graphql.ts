@@ -655,6 +655,62 @@ export type LicenseCostSummary = {
   totalCost: Scalars['Decimal']['output'];
 };
 
+/** How a license is assigned (seed 003 assignment types): `Organization`, `Computer`, `User`, `Site`, `Datacenter`. */
+export type LicenseEntitlementAssignmentType =
+  /** Assigned to computers. */
+  | 'COMPUTER'
+  /** Assigned to datacenters. */
+  | 'DATACENTER'
+  /** Assigned to organizations, each with a quantity. */
+  | 'ORGANIZATION'
+  /** A site license: it covers a whole organization. */
+  | 'SITE'
+  /** Assigned to named users, one each. */
+  | 'USER';
+
+/**
+ * What an organization is entitled to for an application, metric and assignment type (seed 003 license entitlement),
+ * from the assignments of the account's licenses.
+ */
+export type LicenseEntitlementSummary = {
+  __typename?: 'LicenseEntitlementSummary';
+  /** ID of the application of the licenses. */
+  applicationId: Scalars['ID']['output'];
+  /** The assignment type through which the organization holds the licenses. */
+  assignmentType: LicenseEntitlementAssignmentType;
+  /** ID of the metric of the licenses; null for licenses that name none. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** ID of the organization entitled; null for licenses that name none. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /**
+   * The quantity: computer, datacenter and user assignments entitle the license's organization up to the license's
+   * quantity (over-assigned ones entitle nothing); organization assignments entitle their organization to their
+   * quantity of what earlier organization assignments left; a site assignment entitles its organization to its
+   * quantity. Subscriptions outside their validity, archived records and deleted licenses entitle nothing.
+   */
+  quantity: Scalars['Int']['output'];
+};
+
+/** A page of license entitlements. */
+export type LicenseEntitlementSummaryConnection = {
+  __typename?: 'LicenseEntitlementSummaryConnection';
+  /** The items of this page. */
+  edges: Array<LicenseEntitlementSummaryEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of license entitlements. */
+export type LicenseEntitlementSummaryEdge = {
+  __typename?: 'LicenseEntitlementSummaryEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: LicenseEntitlementSummary;
+};
+
 /** An upgrade given by a license to another license (seed 003 Get license upgrades). */
 export type LicenseUpgrade = {
   __typename?: 'LicenseUpgrade';
@@ -988,6 +1044,12 @@ export type Query = {
    */
   extendedCoverages: ExtendedCoverageConnection;
   /**
+   * License entitlements of the account (seed 003 Get license entitlements), ordered by application, organization,
+   * metric and assignment type. Filter fields: applicationId, organizationId, metricId, assignmentType (e.g.
+   * `assignmentType -eq "ORGANIZATION"`), quantity.
+   */
+  licenseEntitlementSummaries: LicenseEntitlementSummaryConnection;
+  /**
    * Maintenance and support periods of all licenses (seed 003 Get maintenance and support periods). Filter fields:
    * id, licenseId, agreementPeriodId, validFrom, validTo, hasUpgradeRights, invoiceReference, notes, maintenanceCost,
    * supportCost, purchaseCurrency, createdDate, updatedDate.
@@ -1080,6 +1142,13 @@ export type QueryExtendedCoverageTypesArgs = {
 
 
 export type QueryExtendedCoveragesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLicenseEntitlementSummariesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1337,6 +1406,10 @@ export type ResolversTypes = {
   LicenseCostConnection: ResolverTypeWrapper<LicenseCostConnection>;
   LicenseCostEdge: ResolverTypeWrapper<LicenseCostEdge>;
   LicenseCostSummary: ResolverTypeWrapper<LicenseCostSummary>;
+  LicenseEntitlementAssignmentType: LicenseEntitlementAssignmentType;
+  LicenseEntitlementSummary: ResolverTypeWrapper<LicenseEntitlementSummary>;
+  LicenseEntitlementSummaryConnection: ResolverTypeWrapper<LicenseEntitlementSummaryConnection>;
+  LicenseEntitlementSummaryEdge: ResolverTypeWrapper<LicenseEntitlementSummaryEdge>;
   LicenseUpgrade: ResolverTypeWrapper<LicenseUpgradeEntity>;
   LicenseUpgradeConnection: ResolverTypeWrapper<Omit<LicenseUpgradeConnection, 'edges'> & { edges: Array<ResolversTypes['LicenseUpgradeEdge']> }>;
   LicenseUpgradeEdge: ResolverTypeWrapper<Omit<LicenseUpgradeEdge, 'node'> & { node: ResolversTypes['LicenseUpgrade'] }>;
@@ -1400,6 +1473,9 @@ export type ResolversParentTypes = {
   LicenseCostConnection: LicenseCostConnection;
   LicenseCostEdge: LicenseCostEdge;
   LicenseCostSummary: LicenseCostSummary;
+  LicenseEntitlementSummary: LicenseEntitlementSummary;
+  LicenseEntitlementSummaryConnection: LicenseEntitlementSummaryConnection;
+  LicenseEntitlementSummaryEdge: LicenseEntitlementSummaryEdge;
   LicenseUpgrade: LicenseUpgradeEntity;
   LicenseUpgradeConnection: Omit<LicenseUpgradeConnection, 'edges'> & { edges: Array<ResolversParentTypes['LicenseUpgradeEdge']> };
   LicenseUpgradeEdge: Omit<LicenseUpgradeEdge, 'node'> & { node: ResolversParentTypes['LicenseUpgrade'] };
@@ -1687,6 +1763,25 @@ export type LicenseCostSummaryResolvers<ContextType = Context, ParentType extend
   totalCost?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 };
 
+export type LicenseEntitlementSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseEntitlementSummary'] = ResolversParentTypes['LicenseEntitlementSummary']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assignmentType?: Resolver<ResolversTypes['LicenseEntitlementAssignmentType'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LicenseEntitlementSummaryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseEntitlementSummaryConnection'] = ResolversParentTypes['LicenseEntitlementSummaryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LicenseEntitlementSummaryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LicenseEntitlementSummaryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseEntitlementSummaryEdge'] = ResolversParentTypes['LicenseEntitlementSummaryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LicenseEntitlementSummary'], ParentType, ContextType>;
+};
+
 export type LicenseUpgradeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseUpgrade'] = ResolversParentTypes['LicenseUpgrade'], FederationReferenceType extends FederationReferenceTypes['LicenseUpgrade'] = FederationReferenceTypes['LicenseUpgrade']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LicenseUpgrade']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1799,6 +1894,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   extendedCoverage?: Resolver<Maybe<ResolversTypes['ExtendedCoverage']>, ParentType, ContextType, RequireFields<QueryExtendedCoverageArgs, 'coverageId'>>;
   extendedCoverageTypes?: Resolver<ResolversTypes['ExtendedCoverageTypeConnection'], ParentType, ContextType, Partial<QueryExtendedCoverageTypesArgs>>;
   extendedCoverages?: Resolver<ResolversTypes['ExtendedCoverageConnection'], ParentType, ContextType, Partial<QueryExtendedCoveragesArgs>>;
+  licenseEntitlementSummaries?: Resolver<ResolversTypes['LicenseEntitlementSummaryConnection'], ParentType, ContextType, Partial<QueryLicenseEntitlementSummariesArgs>>;
   maintenancePeriods?: Resolver<ResolversTypes['MaintenancePeriodConnection'], ParentType, ContextType, Partial<QueryMaintenancePeriodsArgs>>;
   metric?: Resolver<Maybe<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<QueryMetricArgs, 'id'>>;
   metrics?: Resolver<ResolversTypes['MetricConnection'], ParentType, ContextType, Partial<QueryMetricsArgs>>;
@@ -1861,6 +1957,9 @@ export type Resolvers<ContextType = Context> = {
   LicenseCostConnection?: LicenseCostConnectionResolvers<ContextType>;
   LicenseCostEdge?: LicenseCostEdgeResolvers<ContextType>;
   LicenseCostSummary?: LicenseCostSummaryResolvers<ContextType>;
+  LicenseEntitlementSummary?: LicenseEntitlementSummaryResolvers<ContextType>;
+  LicenseEntitlementSummaryConnection?: LicenseEntitlementSummaryConnectionResolvers<ContextType>;
+  LicenseEntitlementSummaryEdge?: LicenseEntitlementSummaryEdgeResolvers<ContextType>;
   LicenseUpgrade?: LicenseUpgradeResolvers<ContextType>;
   LicenseUpgradeConnection?: LicenseUpgradeConnectionResolvers<ContextType>;
   LicenseUpgradeEdge?: LicenseUpgradeEdgeResolvers<ContextType>;

@@ -10,9 +10,10 @@ import { filterRows } from '../domain/row-filter';
 import type { QueryResolvers } from '../generated/graphql';
 import { PERIOD_ORDER } from '../loaders';
 import {
-  APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS,
+  APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, LICENSE_ENTITLEMENT_FILTER_FIELDS,
+  MAINTENANCE_PERIOD_FILTER_FIELDS,
 } from '../services/filters';
-import { allocationsOf, summariesOf, usageOf, type ComplianceFacts } from '../services/compliance';
+import { allocationsOf, licenseEntitlements, summariesOf, usageOf, type ComplianceFacts } from '../services/compliance';
 import * as tracking from '../services/tracking';
 import type { Context } from '../context';
 
@@ -52,4 +53,6 @@ export const Query: QueryResolvers = {
   complianceAllocations: complianceOf(allocationsOf),
   complianceSummary: complianceOf(summariesOf),
   complianceUsage: complianceOf(usageOf),
+  licenseEntitlementSummaries: async (_, { filter, ...args }, { em }) =>
+    connectionFromArray(filterRows(await licenseEntitlements(em), filter, LICENSE_ENTITLEMENT_FILTER_FIELDS), args),
 };

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Em } from '../../../lib/orm';
 import { complianceAllocations, complianceSummaries, complianceUsage, type ComplianceFacts, type ComplianceSummaryRow } from '../domain/compliance';
 import { rightKind, type LicenseFact } from '../domain/coverage';
+import { licenseEntitlementSummaries, type LicenseEntitlementSummary } from '../domain/entitlements';
 import { LicenseTracking } from '../entities/LicenseTracking';
 import { LicenseUpgrade } from '../entities/LicenseUpgrade';
 import { ProjectedAssignment } from '../entities/ProjectedAssignment';
@@ -85,4 +86,12 @@ export function summariesOf(applicationId: string, facts: ComplianceFacts, now =
 
 export function usageOf(applicationId: string, facts: ComplianceFacts, now = new Date()) {
   return complianceUsage(complianceSummaries(facts, now)).map((row) => ({ applicationId, ...row }));
+}
+
+/** The license entitlements of the caller's account (seed 003 Get license entitlements): every live license with an application. */
+export async function licenseEntitlements(em: Em, now = new Date()): Promise<LicenseEntitlementSummary[]> {
+  const licenses = await em.find(ProjectedLicense, { ...LIVE, applicationId: { $ne: null } });
+  const assignments = await em.find(ProjectedAssignment, { deleted: false, licenseId: { $in: licenses.map((l) => l.licenseId) } });
+  const facts = licenses.map((l) => ({ ...licenseFact(l), applicationId: l.applicationId! }));
+  return licenseEntitlementSummaries(facts, assignments, now);
 }
