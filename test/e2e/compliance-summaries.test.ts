@@ -5,6 +5,8 @@
  * license's quantity, stay within the account and need compliance:read.
  */
 import { randomUUID } from 'node:crypto';
+import { seedDemoData } from '../../scripts/seed';
+import { DEMO } from '../../scripts/seed/ids';
 import { bearerHeaders, testToken } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { eventually } from '../testkit/eventually';
@@ -35,18 +37,20 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const nodes = (connection: Row): Row[] => connection.edges.map((e: Row) => e.node);
 const ZERO_SUMMARY = Object.fromEntries(SUMMARY_COUNTERS.split(/\s+/).map((field) => [field, 0]));
 
+/** Every event the licenses and assignments subgraphs recorded has been handled by the compliance projection. */
+const projectedIn = (t: TestStack) => eventually(async () => {
+  for (const name of ['licenses', 'assignments'] as const) {
+    if ((await outboxEvents(t.stack.subgraphs[name].orm, { publishedAt: null })).length) return false;
+  }
+  return true;
+}, 'the compliance projection');
+
 describe.each(DATABASE_KINDS)('compliance summaries (%s)', (kind) => {
   let t: TestStack;
   let app: string; let otherApp: string; let metric: string; let orgA: string; let orgB: string;
   const licenses: Record<string, string> = {};
 
-  /** Every event the licenses and assignments subgraphs recorded has been handled by the compliance projection. */
-  const projected = () => eventually(async () => {
-    for (const name of ['licenses', 'assignments'] as const) {
-      if ((await outboxEvents(t.stack.subgraphs[name].orm, { publishedAt: null })).length) return false;
-    }
-    return true;
-  }, 'the compliance projection');
+  const projected = () => projectedIn(t);
   const read = async (query: string, a = app, client = t.gateway) => Object.values(await client.ok(query, { a }))[0] as Row;
   const ok = (query: string, variables: Record<string, unknown>) => t.gateway.ok(query, variables);
 
@@ -191,3 +195,32 @@ async function otherPolicy(client: TestStack['gateway']): Promise<string> {
   const { createProduct } = await client.ok('mutation { createProduct(input: { name: "Other" }) { id } }');
   return (await client.ok('mutation($p: ID!) { createPolicy(input: { productId: $p, name: "Std" }) { id } }', { p: createProduct.id })).createPolicy.id;
 }
+
+describe.each(DATABASE_KINDS)('compliance summaries of the demo data (%s)', (kind) => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack(kind);
+    await seedDemoData(t.stack.subgraphs);
+  });
+  afterAll(async () => { await t?.stop(); });
+
+  it('counts every demo license: the seeds record their events like any change', async () => {
+    const demo = t.gatewayWith(bearerHeaders(await testToken({ accountId: DEMO.accountId })));
+    const { licenses } = await demo.ok('{ licenses(first: 500) { edges { node { applicationId metricId quantity recordStatus } } } }');
+    const purchased = new Map<string, number>();
+    for (const { node } of licenses.edges as Array<{ node: Row }>) {
+      const key = `${node.applicationId}/${node.metricId}`;
+      if (node.recordStatus === 'ACTIVE') purchased.set(key, (purchased.get(key) ?? 0) + (node.quantity ?? 0));
+    }
+    const summaries = async () => {
+      const rows = new Map<string, number>();
+      for (const a of DEMO.applications) {
+        for (const row of nodes((await demo.ok(SUMMARY, { a })).complianceSummary)) rows.set(`${a}/${row.metricId}`, row.licensesPurchased);
+      }
+      return rows;
+    };
+    expect(purchased.size).toBeGreaterThan(0);
+    await projectedIn(t);
+    expect(await summaries()).toEqual(purchased);
+  });
+});
