@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Em } from '../../../lib/orm';
 import { complianceAllocations, complianceSummaries, complianceUsage, type ComplianceFacts, type ComplianceSummaryRow } from '../domain/compliance';
 import { rightKind, type LicenseFact } from '../domain/coverage';
-import { licenseEntitlementSummaries, type LicenseEntitlementSummary } from '../domain/entitlements';
+import { licenseEntitlementSummaries, type LicenseEntitlementSummary } from '../domain/license-entitlements';
 import { LicenseTracking } from '../entities/LicenseTracking';
 import { LicenseUpgrade } from '../entities/LicenseUpgrade';
 import { ProjectedAssignment } from '../entities/ProjectedAssignment';

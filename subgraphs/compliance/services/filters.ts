@@ -1,7 +1,7 @@
 import { filterField, type FilterFields } from '../../../lib/filter';
 import type { RowField } from '../domain/row-filter';
 import type { LicenseCostRow } from '../domain/costs';
-import type { LicenseEntitlementSummary } from '../domain/entitlements';
+import type { LicenseEntitlementSummary } from '../domain/license-entitlements';
 
 const { text, uuid, num, bool, date } = filterField;
 

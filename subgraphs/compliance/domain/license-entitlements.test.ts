@@ -1,5 +1,5 @@
 import type { AssignmentFact, LicenseFact } from './coverage';
-import { licenseEntitlementSummaries } from './entitlements';
+import { licenseEntitlementSummaries } from './license-entitlements';
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const [APP, OTHER_APP, M1, ORG_A, ORG_B, ORG_C] = ['app-1', 'app-2', 'm1', 'org-a', 'org-b', 'org-c'];
