@@ -1,20 +1,9 @@
-import { ConflictError } from '../../../lib/errors';
-import { badUserInputFrom } from '../../../test/testkit/errors';
+import { badUserInputFrom, conflictFrom } from '../../../test/testkit/errors';
 import type { SmartLicenseState } from '../generated/graphql';
 import {
   assertCanRegister, assertCanSetEnabled, assertRegistered, checkIdToken, checkProfileName, DEFAULT_SMART_LICENSE_PROFILE,
   renewalOf, smartLicenseOf,
 } from './smart-license';
-
-function conflictFrom(fn: () => unknown): ConflictError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConflictError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConflictError, but nothing was thrown');
-}
 
 const STATES: SmartLicenseState[] = ['UNIDENTIFIED', 'REGISTERED', 'UNREGISTERED'];
 
