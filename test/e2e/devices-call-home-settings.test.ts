@@ -65,6 +65,9 @@ describe.each(DATABASE_KINDS)('device call-home settings (%s)', (kind) => {
       ...SEED_EXAMPLE, rateLimit: 60, dataPrivacy: { level: 'NORMAL', hostname: true }, httpProxy: null, contactEmail: null, aaaAuthorizationUsername: 'callhome',
     });
     expect(await update(d, { aaaAuthorization: null, dataPrivacy: null, rateLimit: null })).toEqual(DEFAULTS);
+    const events = (await outboxEvents(orm(), { entityId: d })).length;
+    expect(await update(d, {})).toEqual(DEFAULTS);
+    expect((await outboxEvents(orm(), { entityId: d })).length).toBe(events);
     expect(await update(d, { httpProxy: { serverAddress: '2001:db8::1', serverPort: 65535 }, rateLimit: 1 })).toEqual({
       ...DEFAULTS, httpProxy: { serverAddress: '2001:db8::1', serverPort: 65535 }, rateLimit: 1,
     });

@@ -13,6 +13,8 @@ import { recordDeviceEvent } from './events';
 export async function updateDeviceCallHome(em: Em, deviceId: string, input: UpdateDeviceCallHomeInput): Promise<Device> {
   const changes = callHomeChanges(input);
   const device = await findDeviceOrFail(em, deviceId);
+  // an empty input (seed 004 PUT with no property) changes nothing, so there is nothing to announce
+  if (Object.keys(changes).length === 0) return device;
   Object.assign(device, changes);
   recordDeviceEvent(em, 'device.call-home-settings.updated', device, { callHome: callHomeSettingsOf(device) });
   return device;
