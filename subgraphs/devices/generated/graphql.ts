@@ -151,7 +151,7 @@ export type Device = {
   __typename?: 'Device';
   /** The technology license package the device boots with (seed 004 GET /api/v1/license/boot); STANDARD unless set. */
   bootLevel: BootLevel;
-  /** The call-home settings of the device (seed 004 GET /api/v1/call-home); the defaults of the device until they are changed. */
+  /** The call-home settings of the device (seed 004 GET /api/v1/call-home); the defaults (see CallHomeSettings) until they are changed. */
   callHome: CallHomeSettings;
   /** The license installations through the call-home feature requested for the device (seed 004 POST /api/v1/license/call-home), newest first. */
   callHomeInstallations: DeviceCallHomeInstallationConnection;
@@ -198,7 +198,7 @@ export type Device = {
   productId: Maybe<Scalars['String']['output']>;
   /** The device serial number (SN) of its UDI. */
   serialNumber: Maybe<Scalars['String']['output']>;
-  /** Smart Licensing on the device and its registration state (seed 004 GET /api/v1/smart-license); the seed defaults until it is changed. */
+  /** Smart Licensing on the device and its registration state (seed 004 GET /api/v1/smart-license); disabled, with the profile `CiscoTAC-1`, UNIDENTIFIED until changed. */
   smartLicense: SmartLicense;
   /** The throughput level of the device (seed 004 GET /api/v1/license/throughput). */
   throughput: Throughput;
