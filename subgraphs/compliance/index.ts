@@ -5,6 +5,7 @@ import { complianceProjectionWorkers } from './services/projection';
 
 /**
  * The compliance subgraph: applications, metrics, maintenance and support periods, costs, upgrades, coverages,
- * license tracking, and the compliance summaries computed from its projection of licenses and assignments.
+ * license tracking and transfers, application entitlements, and the compliance summaries computed from its
+ * projection of licenses and assignments.
  */
 export const complianceSubgraph = defineSubgraph('compliance', __dirname, { migrations, createLoaders, workers: [complianceProjectionWorkers] });

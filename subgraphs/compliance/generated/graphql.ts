@@ -142,6 +142,39 @@ export type ApplicationLicenseTrackingEdge = {
   node: ApplicationLicenseTracking;
 };
 
+/** A license with transfers of an application (seed 003 Get application license transfers), by the kinds of its transfers. */
+export type ApplicationLicenseTransfer = {
+  __typename?: 'ApplicationLicenseTransfer';
+  /** Whether the license has a computer transfer from or to the application. */
+  hasComputerTransfer: Scalars['Boolean']['output'];
+  /** Whether the license has a custom compare value transfer from or to the application. */
+  hasCustomCompareValueTransfer: Scalars['Boolean']['output'];
+  /** Whether the license has a user transfer from or to the application. */
+  hasUserTransfer: Scalars['Boolean']['output'];
+  /** ID of the license. */
+  licenseId: Scalars['ID']['output'];
+};
+
+/** A page of licenses with transfers. */
+export type ApplicationLicenseTransferConnection = {
+  __typename?: 'ApplicationLicenseTransferConnection';
+  /** The items of this page. */
+  edges: Array<ApplicationLicenseTransferEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of licenses with transfers. */
+export type ApplicationLicenseTransferEdge = {
+  __typename?: 'ApplicationLicenseTransferEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ApplicationLicenseTransfer;
+};
+
 /** Requirement, coverage and compliance of an application for one organization and metric (seed 003 compliance allocation). */
 export type ComplianceAllocation = {
   __typename?: 'ComplianceAllocation';
@@ -334,6 +367,48 @@ export type ComplianceUsageEdge = {
 };
 
 /**
+ * The entitlement of a computer to an application for a metric (seed 003 Get computers applications entitlements):
+ * the sum of the requirement and of the received coverage of the computer's tracking rows, and the state they give.
+ */
+export type ComputerApplicationEntitlement = {
+  __typename?: 'ComputerApplicationEntitlement';
+  /** ID of the application installed on the computer. */
+  applicationId: Scalars['ID']['output'];
+  /** ID of the computer. */
+  computerId: Scalars['ID']['output'];
+  /** The entitlement state. */
+  entitlementState: EntitlementState;
+  /** ID of the entitlement state. */
+  entitlementStateId: Scalars['ID']['output'];
+  /** ID of the metric the installation is counted by. */
+  metricId: Scalars['ID']['output'];
+  /** Coverage those rows received, summed. */
+  receivedCoverage: Scalars['Int']['output'];
+  /** Requirement of the computer's tracking rows of the application and metric, summed. */
+  requirement: Scalars['Int']['output'];
+};
+
+/** A page of computer application entitlements. */
+export type ComputerApplicationEntitlementConnection = {
+  __typename?: 'ComputerApplicationEntitlementConnection';
+  /** The items of this page. */
+  edges: Array<ComputerApplicationEntitlementEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of computer application entitlements. */
+export type ComputerApplicationEntitlementEdge = {
+  __typename?: 'ComputerApplicationEntitlementEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComputerApplicationEntitlement;
+};
+
+/**
  * A license tracking row of a computer (seed 003 computer license tracking): how an application found installed on
  * a computer is counted for a metric, and which license of which organization covers it.
  */
@@ -407,6 +482,213 @@ export type ComputerLicenseTrackingInput = {
   receivedCoverage?: InputMaybe<Scalars['Int']['input']>;
   /** Requirement of the row; default initialRequirement. */
   requirement?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A license transfer on a computer (seed 003 Get application license transfers for a computer): a quantity of a
+ * license bought for one application covers another application installed on the computer.
+ */
+export type ComputerLicenseTransfer = {
+  __typename?: 'ComputerLicenseTransfer';
+  /** ID of the computer the covered application is installed on. */
+  computerId: Scalars['ID']['output'];
+  /** ID of the application the license was bought for. */
+  fromApplicationId: Scalars['ID']['output'];
+  /** Unique ID of the transfer. */
+  id: Scalars['ID']['output'];
+  /** Whether the transfer crosses editions. */
+  isCrossEdition: Scalars['Boolean']['output'];
+  /** Whether the transfer crosses platforms. */
+  isCrossPlatform: Scalars['Boolean']['output'];
+  /** Whether the transfer uses downgrade rights (to an earlier version). */
+  isDowngrade: Scalars['Boolean']['output'];
+  /** Whether the transfer uses upgrade rights (to a later version). */
+  isUpgrade: Scalars['Boolean']['output'];
+  /** ID of the license that is transferred. */
+  licenseId: Scalars['ID']['output'];
+  /** ID of the metric the transferred coverage is counted by. */
+  metricId: Scalars['ID']['output'];
+  /** ID of the organization the transfer is counted for. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Quantity of the license that is transferred. */
+  quantity: Scalars['Int']['output'];
+  /** ID of the application the license covers by the transfer. */
+  toApplicationId: Scalars['ID']['output'];
+};
+
+/** A page of computer license transfers. */
+export type ComputerLicenseTransferConnection = {
+  __typename?: 'ComputerLicenseTransferConnection';
+  /** The items of this page. */
+  edges: Array<ComputerLicenseTransferEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of computer license transfers. */
+export type ComputerLicenseTransferEdge = {
+  __typename?: 'ComputerLicenseTransferEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComputerLicenseTransfer;
+};
+
+/**
+ * A license transfer on a computer. The two applications are applications of the account and differ; a transfer is
+ * not both an upgrade and a downgrade.
+ */
+export type ComputerLicenseTransferInput = {
+  /** ID of the computer (a UUID). */
+  computerId: Scalars['ID']['input'];
+  /** ID of the application the license was bought for. */
+  fromApplicationId: Scalars['ID']['input'];
+  /** Whether the transfer crosses editions (default false). */
+  isCrossEdition?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer crosses platforms (default false). */
+  isCrossPlatform?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer uses downgrade rights (default false). */
+  isDowngrade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer uses upgrade rights (default false). */
+  isUpgrade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ID of the license that is transferred (a UUID). */
+  licenseId: Scalars['ID']['input'];
+  /** ID of a metric of the account. */
+  metricId: Scalars['ID']['input'];
+  /** ID of the organization the transfer is counted for (a UUID). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Quantity of the license that is transferred (at least 1, default 1). */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** ID of the application the license covers by the transfer. */
+  toApplicationId: Scalars['ID']['input'];
+};
+
+/**
+ * A license transfer for a custom compare value (seed 003 Get application license custom value transfers): a license
+ * of one application covers another application for the value of a custom field that licenses are compared by.
+ */
+export type CustomValueLicenseTransfer = {
+  __typename?: 'CustomValueLicenseTransfer';
+  /** ID of the custom compare value the transfer is for. */
+  customCompareValueId: Scalars['ID']['output'];
+  /** ID of the application the license was bought for. */
+  fromApplicationId: Scalars['ID']['output'];
+  /** Unique ID of the transfer. */
+  id: Scalars['ID']['output'];
+  /** Whether the transfer crosses editions. */
+  isCrossEdition: Scalars['Boolean']['output'];
+  /** Whether the transfer crosses platforms. */
+  isCrossPlatform: Scalars['Boolean']['output'];
+  /** Whether the transfer uses downgrade rights (to an earlier version). */
+  isDowngrade: Scalars['Boolean']['output'];
+  /** Whether the transfer uses upgrade rights (to a later version). */
+  isUpgrade: Scalars['Boolean']['output'];
+  /** ID of the license that is transferred. */
+  licenseId: Scalars['ID']['output'];
+  /** ID of the metric the transferred coverage is counted by. */
+  metricId: Scalars['ID']['output'];
+  /** ID of the organization the transfer is counted for. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Quantity of the license that is transferred. */
+  quantity: Scalars['Int']['output'];
+  /** ID of the application the license covers by the transfer. */
+  toApplicationId: Scalars['ID']['output'];
+  /** Use rights the transfer gives, e.g. `Standard`. */
+  useRights: Array<Scalars['String']['output']>;
+};
+
+/** A page of custom value license transfers. */
+export type CustomValueLicenseTransferConnection = {
+  __typename?: 'CustomValueLicenseTransferConnection';
+  /** The items of this page. */
+  edges: Array<CustomValueLicenseTransferEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of custom value license transfers. */
+export type CustomValueLicenseTransferEdge = {
+  __typename?: 'CustomValueLicenseTransferEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: CustomValueLicenseTransfer;
+};
+
+/** A license transfer for a custom compare value; the same rules as a computer transfer. */
+export type CustomValueLicenseTransferInput = {
+  /** ID of the custom compare value (a UUID). */
+  customCompareValueId: Scalars['ID']['input'];
+  /** ID of the application the license was bought for. */
+  fromApplicationId: Scalars['ID']['input'];
+  /** Whether the transfer crosses editions (default false). */
+  isCrossEdition?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer crosses platforms (default false). */
+  isCrossPlatform?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer uses downgrade rights (default false). */
+  isDowngrade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer uses upgrade rights (default false). */
+  isUpgrade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ID of the license that is transferred (a UUID). */
+  licenseId: Scalars['ID']['input'];
+  /** ID of a metric of the account. */
+  metricId: Scalars['ID']['input'];
+  /** ID of the organization the transfer is counted for (a UUID). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Quantity of the license that is transferred (at least 1, default 1). */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** ID of the application the license covers by the transfer. */
+  toApplicationId: Scalars['ID']['input'];
+  /** Use rights the transfer gives (each 1 to 100 characters, at most 20). */
+  useRights?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An entitlement state (seed 003 Get license entitlement states): one of a fixed catalog with stable IDs. */
+export type EntitlementState = {
+  __typename?: 'EntitlementState';
+  /** Code of the state. */
+  code: EntitlementStateCode;
+  /** Description of the state. */
+  description: Scalars['String']['output'];
+  /** Stable ID of the state (the same in every account and release). */
+  id: Scalars['ID']['output'];
+  /** Name of the state, e.g. `Partially covered`. */
+  name: Scalars['String']['output'];
+};
+
+/** The code of an entitlement state: how far the licenses cover what an installation or a use requires. */
+export type EntitlementStateCode =
+  /** The received coverage is at least the requirement (which is above 0). */
+  | 'COVERED'
+  /** A requirement and no coverage at all. */
+  | 'NOT_COVERED'
+  /** The requirement is 0: nothing needs a license (e.g. covered by another metric or excluded). */
+  | 'NOT_REQUIRED'
+  /** Some coverage was received, less than the requirement. */
+  | 'PARTIALLY_COVERED';
+
+/** A page of entitlement states. */
+export type EntitlementStateConnection = {
+  __typename?: 'EntitlementStateConnection';
+  /** The items of this page. */
+  edges: Array<EntitlementStateEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of entitlement states. */
+export type EntitlementStateEdge = {
+  __typename?: 'EntitlementStateEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: EntitlementState;
 };
 
 /**
@@ -884,12 +1166,18 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Records that an application is installed on a computer, counted by a metric; NOT_FOUND for an unknown application. */
   addComputerLicenseTracking: ComputerLicenseTracking;
+  /** Records that a quantity of a license of one application covers another application on a computer. */
+  addComputerLicenseTransfer: ComputerLicenseTransfer;
+  /** Records that a quantity of a license of one application covers another application for a custom compare value. */
+  addCustomValueLicenseTransfer: CustomValueLicenseTransfer;
   /** Records that a license upgrades a quantity of another license; CONFLICT when that upgrade exists. */
   addLicenseUpgrade: LicenseUpgrade;
   /** Adds a maintenance and support period to a license (seed 003 Add maintenance and support period). */
   addMaintenancePeriod: MaintenancePeriod;
   /** Records that a user uses an application, counted by a metric; NOT_FOUND for an unknown application. */
   addUserLicenseTracking: UserLicenseTracking;
+  /** Records that a quantity of a license of one application covers another application for a user. */
+  addUserLicenseTransfer: UserLicenseTransfer;
   /** Creates an application. */
   createApplication: Application;
   /** Creates an extended coverage. */
@@ -900,6 +1188,8 @@ export type Mutation = {
   createMetric: Metric;
   /** Removes one tracking row (of a computer or a user); returns its ID. */
   deleteLicenseTracking: Scalars['ID']['output'];
+  /** Removes one license transfer (of a computer, a user or a custom compare value); returns its ID. */
+  deleteLicenseTransfer: Scalars['ID']['output'];
   /** Removes one maintenance and support period (seed 003 Delete maintenance and support period); returns its ID. */
   deleteMaintenancePeriod: Scalars['ID']['output'];
   /** Removes all maintenance and support periods of a license (seed 003); returns how many were removed. */
@@ -914,6 +1204,16 @@ export type Mutation = {
 export type MutationAddComputerLicenseTrackingArgs = {
   applicationId: Scalars['ID']['input'];
   input: ComputerLicenseTrackingInput;
+};
+
+
+export type MutationAddComputerLicenseTransferArgs = {
+  input: ComputerLicenseTransferInput;
+};
+
+
+export type MutationAddCustomValueLicenseTransferArgs = {
+  input: CustomValueLicenseTransferInput;
 };
 
 
@@ -932,6 +1232,11 @@ export type MutationAddMaintenancePeriodArgs = {
 export type MutationAddUserLicenseTrackingArgs = {
   applicationId: Scalars['ID']['input'];
   input: UserLicenseTrackingInput;
+};
+
+
+export type MutationAddUserLicenseTransferArgs = {
+  input: UserLicenseTransferInput;
 };
 
 
@@ -956,6 +1261,11 @@ export type MutationCreateMetricArgs = {
 
 
 export type MutationDeleteLicenseTrackingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteLicenseTransferArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1012,15 +1322,41 @@ export type Query = {
    */
   applicationComputerLicenseTracking: ComputerLicenseTrackingConnection;
   /**
+   * Computer license transfers from or to an application, of one computer when computerId is given (seed 003 Get
+   * application license transfers / for a computer), oldest first. NOT_FOUND for an unknown application. Filter
+   * fields: id, metricId, fromApplicationId, toApplicationId, computerId, licenseId, organizationId, isUpgrade,
+   * isDowngrade, isCrossEdition, isCrossPlatform, quantity.
+   */
+  applicationComputerLicenseTransfers: ComputerLicenseTransferConnection;
+  /**
+   * Custom value license transfers from or to an application, of one custom compare value when customId is given
+   * (seed 003 Get custom value license transfers / Get application license custom value transfers), oldest first.
+   * NOT_FOUND for an unknown application. Filter fields: id, metricId, fromApplicationId, toApplicationId,
+   * customCompareValueId, licenseId, organizationId, isUpgrade, isDowngrade, isCrossEdition, isCrossPlatform, quantity.
+   */
+  applicationCustomValueLicenseTransfers: CustomValueLicenseTransferConnection;
+  /**
    * The licenses that cover tracking rows of an application (seed 003 Get application license tracking details), by
    * license ID. NOT_FOUND for an unknown application. Filter field: licenseId.
    */
   applicationLicenseTracking: ApplicationLicenseTrackingConnection;
   /**
+   * The licenses with transfers from or to an application (seed 003 Get application license transfers), by license
+   * ID, with the kinds of their transfers. NOT_FOUND for an unknown application. Filter field: licenseId.
+   */
+  applicationLicenseTransfers: ApplicationLicenseTransferConnection;
+  /**
    * User tracking rows of an application, of one user when userId is given (seed 003 Get user license tracking for
    * application). NOT_FOUND for an unknown application. Filter fields: id, metricId, applicationId, licenseId, organizationId, coverageTrait, initialRequirement, receivedCoverage, userId.
    */
   applicationUserLicenseTracking: UserLicenseTrackingConnection;
+  /**
+   * User license transfers from or to an application, of one user when userId is given (seed 003 Get users license
+   * transfer details / Get user license transfer details), oldest first. NOT_FOUND for an unknown application. Filter
+   * fields: id, metricId, fromApplicationId, toApplicationId, userId, licenseId, organizationId, isUpgrade,
+   * isDowngrade, isCrossEdition, isCrossPlatform, quantity.
+   */
+  applicationUserLicenseTransfers: UserLicenseTransferConnection;
   /** Applications, by name (filter fields: id, name, vendor, version, edition, createdDate, updatedDate). */
   applications: ApplicationConnection;
   /** The compliance allocations of an application (seed 003 Get compliance allocation summary); NOT_FOUND for an unknown application. */
@@ -1030,10 +1366,18 @@ export type Query = {
   /** The compliance usage summary of an application (seed 003 Get compliance usage summary); NOT_FOUND for an unknown application. */
   complianceUsage: ComplianceUsageConnection;
   /**
+   * Entitlements of computers to applications (seed 003 Get computers applications entitlements): one row per
+   * computer, application and metric of the computer tracking rows, by computer, application and metric ID. Filter
+   * fields: computerId, applicationId, metricId, entitlementStateId, requirement, receivedCoverage.
+   */
+  computerApplicationEntitlements: ComputerApplicationEntitlementConnection;
+  /**
    * Tracking rows of one computer for every application (seed 003 Get computer license tracking). Filter fields: id, metricId, applicationId, licenseId, organizationId, coverageTrait, initialRequirement, receivedCoverage,
    * requirement.
    */
   computerLicenseTracking: ComputerLicenseTrackingConnection;
+  /** The entitlement states (seed 003 Get license entitlement states): the fixed catalog, in the order of the enumeration. */
+  entitlementStates: EntitlementStateConnection;
   /** An extended coverage by ID (seed 003 Get extended coverage). */
   extendedCoverage: Maybe<ExtendedCoverage>;
   /** Extended coverage types, by name (seed 003 Get licenses extended coverage types; filter field: name). */
@@ -1059,6 +1403,12 @@ export type Query = {
   metric: Maybe<Metric>;
   /** Licensing metrics, by name. */
   metrics: MetricConnection;
+  /**
+   * Entitlements of users to applications (seed 003 Get user license entitlements): one row per user, application
+   * and metric of the user tracking rows, by user, application and metric ID. Filter fields: userId, applicationId,
+   * metricId, entitlementStateId, requirement, receivedCoverage.
+   */
+  userApplicationEntitlements: UserApplicationEntitlementConnection;
 };
 
 
@@ -1076,6 +1426,24 @@ export type QueryApplicationComputerLicenseTrackingArgs = {
 };
 
 
+export type QueryApplicationComputerLicenseTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  computerId?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryApplicationCustomValueLicenseTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  customId?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryApplicationLicenseTrackingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   applicationId: Scalars['ID']['input'];
@@ -1084,7 +1452,24 @@ export type QueryApplicationLicenseTrackingArgs = {
 };
 
 
+export type QueryApplicationLicenseTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryApplicationUserLicenseTrackingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryApplicationUserLicenseTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   applicationId: Scalars['ID']['input'];
   filter?: InputMaybe<Scalars['String']['input']>;
@@ -1121,10 +1506,23 @@ export type QueryComplianceUsageArgs = {
 };
 
 
+export type QueryComputerApplicationEntitlementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryComputerLicenseTrackingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   computerId: Scalars['ID']['input'];
   filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEntitlementStatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1170,6 +1568,55 @@ export type QueryMetricArgs = {
 export type QueryMetricsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUserApplicationEntitlementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * The entitlement of a user to an application for a metric (seed 003 Get user license entitlements): the sum of the
+ * requirement and of the received coverage of the user's tracking rows, and the state they give.
+ */
+export type UserApplicationEntitlement = {
+  __typename?: 'UserApplicationEntitlement';
+  /** ID of the application used. */
+  applicationId: Scalars['ID']['output'];
+  /** The entitlement state. */
+  entitlementState: EntitlementState;
+  /** ID of the entitlement state. */
+  entitlementStateId: Scalars['ID']['output'];
+  /** ID of the metric the use is counted by. */
+  metricId: Scalars['ID']['output'];
+  /** Coverage those rows received, summed. */
+  receivedCoverage: Scalars['Int']['output'];
+  /** Requirement of the user's tracking rows of the application and metric, summed. */
+  requirement: Scalars['Int']['output'];
+  /** ID of the user. */
+  userId: Scalars['ID']['output'];
+};
+
+/** A page of user application entitlements. */
+export type UserApplicationEntitlementConnection = {
+  __typename?: 'UserApplicationEntitlementConnection';
+  /** The items of this page. */
+  edges: Array<UserApplicationEntitlementEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of user application entitlements. */
+export type UserApplicationEntitlementEdge = {
+  __typename?: 'UserApplicationEntitlementEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserApplicationEntitlement;
 };
 
 /** A license tracking row of a user (seed 003 user license tracking): how a user of an application is counted for a metric. */
@@ -1237,6 +1684,81 @@ export type UserLicenseTrackingInput = {
   primaryUseRights?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Coverage the row received from its license. */
   receivedCoverage?: InputMaybe<Scalars['Int']['input']>;
+  /** ID of the user (a UUID). */
+  userId: Scalars['ID']['input'];
+};
+
+/** A license transfer for a user (seed 003 Get user license transfer details): a license of one application covers another application for the user. */
+export type UserLicenseTransfer = {
+  __typename?: 'UserLicenseTransfer';
+  /** ID of the application the license was bought for. */
+  fromApplicationId: Scalars['ID']['output'];
+  /** Unique ID of the transfer. */
+  id: Scalars['ID']['output'];
+  /** Whether the transfer crosses editions. */
+  isCrossEdition: Scalars['Boolean']['output'];
+  /** Whether the transfer crosses platforms. */
+  isCrossPlatform: Scalars['Boolean']['output'];
+  /** Whether the transfer uses downgrade rights (to an earlier version). */
+  isDowngrade: Scalars['Boolean']['output'];
+  /** Whether the transfer uses upgrade rights (to a later version). */
+  isUpgrade: Scalars['Boolean']['output'];
+  /** ID of the license that is transferred. */
+  licenseId: Scalars['ID']['output'];
+  /** ID of the metric the transferred coverage is counted by. */
+  metricId: Scalars['ID']['output'];
+  /** ID of the organization the transfer is counted for. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Quantity of the license that is transferred. */
+  quantity: Scalars['Int']['output'];
+  /** ID of the application the license covers by the transfer. */
+  toApplicationId: Scalars['ID']['output'];
+  /** ID of the user of the covered application. */
+  userId: Scalars['ID']['output'];
+};
+
+/** A page of user license transfers. */
+export type UserLicenseTransferConnection = {
+  __typename?: 'UserLicenseTransferConnection';
+  /** The items of this page. */
+  edges: Array<UserLicenseTransferEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of user license transfers. */
+export type UserLicenseTransferEdge = {
+  __typename?: 'UserLicenseTransferEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: UserLicenseTransfer;
+};
+
+/** A license transfer for a user; the same rules as a computer transfer. */
+export type UserLicenseTransferInput = {
+  /** ID of the application the license was bought for. */
+  fromApplicationId: Scalars['ID']['input'];
+  /** Whether the transfer crosses editions (default false). */
+  isCrossEdition?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer crosses platforms (default false). */
+  isCrossPlatform?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer uses downgrade rights (default false). */
+  isDowngrade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the transfer uses upgrade rights (default false). */
+  isUpgrade?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ID of the license that is transferred (a UUID). */
+  licenseId: Scalars['ID']['input'];
+  /** ID of a metric of the account. */
+  metricId: Scalars['ID']['input'];
+  /** ID of the organization the transfer is counted for (a UUID). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Quantity of the license that is transferred (at least 1, default 1). */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** ID of the application the license covers by the transfer. */
+  toApplicationId: Scalars['ID']['input'];
   /** ID of the user (a UUID). */
   userId: Scalars['ID']['input'];
 };
@@ -1378,6 +1900,9 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ApplicationLicenseTrackingConnection: ResolverTypeWrapper<ApplicationLicenseTrackingConnection>;
   ApplicationLicenseTrackingEdge: ResolverTypeWrapper<ApplicationLicenseTrackingEdge>;
+  ApplicationLicenseTransfer: ResolverTypeWrapper<ApplicationLicenseTransfer>;
+  ApplicationLicenseTransferConnection: ResolverTypeWrapper<ApplicationLicenseTransferConnection>;
+  ApplicationLicenseTransferEdge: ResolverTypeWrapper<ApplicationLicenseTransferEdge>;
   ComplianceAllocation: ResolverTypeWrapper<ComplianceAllocation>;
   ComplianceAllocationConnection: ResolverTypeWrapper<ComplianceAllocationConnection>;
   ComplianceAllocationEdge: ResolverTypeWrapper<ComplianceAllocationEdge>;
@@ -1387,12 +1912,27 @@ export type ResolversTypes = {
   ComplianceUsage: ResolverTypeWrapper<ComplianceUsage>;
   ComplianceUsageConnection: ResolverTypeWrapper<ComplianceUsageConnection>;
   ComplianceUsageEdge: ResolverTypeWrapper<ComplianceUsageEdge>;
+  ComputerApplicationEntitlement: ResolverTypeWrapper<ComputerApplicationEntitlement>;
+  ComputerApplicationEntitlementConnection: ResolverTypeWrapper<ComputerApplicationEntitlementConnection>;
+  ComputerApplicationEntitlementEdge: ResolverTypeWrapper<ComputerApplicationEntitlementEdge>;
   ComputerLicenseTracking: ResolverTypeWrapper<ComputerLicenseTracking>;
   ComputerLicenseTrackingConnection: ResolverTypeWrapper<ComputerLicenseTrackingConnection>;
   ComputerLicenseTrackingEdge: ResolverTypeWrapper<ComputerLicenseTrackingEdge>;
   ComputerLicenseTrackingInput: ComputerLicenseTrackingInput;
+  ComputerLicenseTransfer: ResolverTypeWrapper<ComputerLicenseTransfer>;
+  ComputerLicenseTransferConnection: ResolverTypeWrapper<ComputerLicenseTransferConnection>;
+  ComputerLicenseTransferEdge: ResolverTypeWrapper<ComputerLicenseTransferEdge>;
+  ComputerLicenseTransferInput: ComputerLicenseTransferInput;
+  CustomValueLicenseTransfer: ResolverTypeWrapper<CustomValueLicenseTransfer>;
+  CustomValueLicenseTransferConnection: ResolverTypeWrapper<CustomValueLicenseTransferConnection>;
+  CustomValueLicenseTransferEdge: ResolverTypeWrapper<CustomValueLicenseTransferEdge>;
+  CustomValueLicenseTransferInput: CustomValueLicenseTransferInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  EntitlementState: ResolverTypeWrapper<EntitlementState>;
+  EntitlementStateCode: EntitlementStateCode;
+  EntitlementStateConnection: ResolverTypeWrapper<EntitlementStateConnection>;
+  EntitlementStateEdge: ResolverTypeWrapper<EntitlementStateEdge>;
   ExtendedCoverage: ResolverTypeWrapper<ExtendedCoverageEntity>;
   ExtendedCoverageConnection: ResolverTypeWrapper<Omit<ExtendedCoverageConnection, 'edges'> & { edges: Array<ResolversTypes['ExtendedCoverageEdge']> }>;
   ExtendedCoverageEdge: ResolverTypeWrapper<Omit<ExtendedCoverageEdge, 'node'> & { node: ResolversTypes['ExtendedCoverage'] }>;
@@ -1426,10 +1966,17 @@ export type ResolversTypes = {
   Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UserApplicationEntitlement: ResolverTypeWrapper<UserApplicationEntitlement>;
+  UserApplicationEntitlementConnection: ResolverTypeWrapper<UserApplicationEntitlementConnection>;
+  UserApplicationEntitlementEdge: ResolverTypeWrapper<UserApplicationEntitlementEdge>;
   UserLicenseTracking: ResolverTypeWrapper<UserLicenseTracking>;
   UserLicenseTrackingConnection: ResolverTypeWrapper<UserLicenseTrackingConnection>;
   UserLicenseTrackingEdge: ResolverTypeWrapper<UserLicenseTrackingEdge>;
   UserLicenseTrackingInput: UserLicenseTrackingInput;
+  UserLicenseTransfer: ResolverTypeWrapper<UserLicenseTransfer>;
+  UserLicenseTransferConnection: ResolverTypeWrapper<UserLicenseTransferConnection>;
+  UserLicenseTransferEdge: ResolverTypeWrapper<UserLicenseTransferEdge>;
+  UserLicenseTransferInput: UserLicenseTransferInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1445,6 +1992,9 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ApplicationLicenseTrackingConnection: ApplicationLicenseTrackingConnection;
   ApplicationLicenseTrackingEdge: ApplicationLicenseTrackingEdge;
+  ApplicationLicenseTransfer: ApplicationLicenseTransfer;
+  ApplicationLicenseTransferConnection: ApplicationLicenseTransferConnection;
+  ApplicationLicenseTransferEdge: ApplicationLicenseTransferEdge;
   ComplianceAllocation: ComplianceAllocation;
   ComplianceAllocationConnection: ComplianceAllocationConnection;
   ComplianceAllocationEdge: ComplianceAllocationEdge;
@@ -1454,12 +2004,26 @@ export type ResolversParentTypes = {
   ComplianceUsage: ComplianceUsage;
   ComplianceUsageConnection: ComplianceUsageConnection;
   ComplianceUsageEdge: ComplianceUsageEdge;
+  ComputerApplicationEntitlement: ComputerApplicationEntitlement;
+  ComputerApplicationEntitlementConnection: ComputerApplicationEntitlementConnection;
+  ComputerApplicationEntitlementEdge: ComputerApplicationEntitlementEdge;
   ComputerLicenseTracking: ComputerLicenseTracking;
   ComputerLicenseTrackingConnection: ComputerLicenseTrackingConnection;
   ComputerLicenseTrackingEdge: ComputerLicenseTrackingEdge;
   ComputerLicenseTrackingInput: ComputerLicenseTrackingInput;
+  ComputerLicenseTransfer: ComputerLicenseTransfer;
+  ComputerLicenseTransferConnection: ComputerLicenseTransferConnection;
+  ComputerLicenseTransferEdge: ComputerLicenseTransferEdge;
+  ComputerLicenseTransferInput: ComputerLicenseTransferInput;
+  CustomValueLicenseTransfer: CustomValueLicenseTransfer;
+  CustomValueLicenseTransferConnection: CustomValueLicenseTransferConnection;
+  CustomValueLicenseTransferEdge: CustomValueLicenseTransferEdge;
+  CustomValueLicenseTransferInput: CustomValueLicenseTransferInput;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  EntitlementState: EntitlementState;
+  EntitlementStateConnection: EntitlementStateConnection;
+  EntitlementStateEdge: EntitlementStateEdge;
   ExtendedCoverage: ExtendedCoverageEntity;
   ExtendedCoverageConnection: Omit<ExtendedCoverageConnection, 'edges'> & { edges: Array<ResolversParentTypes['ExtendedCoverageEdge']> };
   ExtendedCoverageEdge: Omit<ExtendedCoverageEdge, 'node'> & { node: ResolversParentTypes['ExtendedCoverage'] };
@@ -1492,10 +2056,17 @@ export type ResolversParentTypes = {
   Organization: Organization;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  UserApplicationEntitlement: UserApplicationEntitlement;
+  UserApplicationEntitlementConnection: UserApplicationEntitlementConnection;
+  UserApplicationEntitlementEdge: UserApplicationEntitlementEdge;
   UserLicenseTracking: UserLicenseTracking;
   UserLicenseTrackingConnection: UserLicenseTrackingConnection;
   UserLicenseTrackingEdge: UserLicenseTrackingEdge;
   UserLicenseTrackingInput: UserLicenseTrackingInput;
+  UserLicenseTransfer: UserLicenseTransfer;
+  UserLicenseTransferConnection: UserLicenseTransferConnection;
+  UserLicenseTransferEdge: UserLicenseTransferEdge;
+  UserLicenseTransferInput: UserLicenseTransferInput;
 };
 
 export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application'], FederationReferenceType extends FederationReferenceTypes['Application'] = FederationReferenceTypes['Application']> = {
@@ -1539,6 +2110,24 @@ export type ApplicationLicenseTrackingConnectionResolvers<ContextType = Context,
 export type ApplicationLicenseTrackingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTrackingEdge'] = ResolversParentTypes['ApplicationLicenseTrackingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ApplicationLicenseTracking'], ParentType, ContextType>;
+};
+
+export type ApplicationLicenseTransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTransfer'] = ResolversParentTypes['ApplicationLicenseTransfer']> = {
+  hasComputerTransfer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasCustomCompareValueTransfer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasUserTransfer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ApplicationLicenseTransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTransferConnection'] = ResolversParentTypes['ApplicationLicenseTransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApplicationLicenseTransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplicationLicenseTransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTransferEdge'] = ResolversParentTypes['ApplicationLicenseTransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApplicationLicenseTransfer'], ParentType, ContextType>;
 };
 
 export type ComplianceAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceAllocation'] = ResolversParentTypes['ComplianceAllocation']> = {
@@ -1638,6 +2227,27 @@ export type ComplianceUsageEdgeResolvers<ContextType = Context, ParentType exten
   node?: Resolver<ResolversTypes['ComplianceUsage'], ParentType, ContextType>;
 };
 
+export type ComputerApplicationEntitlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerApplicationEntitlement'] = ResolversParentTypes['ComputerApplicationEntitlement']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  computerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entitlementState?: Resolver<ResolversTypes['EntitlementState'], ParentType, ContextType>;
+  entitlementStateId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metricId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receivedCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComputerApplicationEntitlementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerApplicationEntitlementConnection'] = ResolversParentTypes['ComputerApplicationEntitlementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComputerApplicationEntitlementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComputerApplicationEntitlementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerApplicationEntitlementEdge'] = ResolversParentTypes['ComputerApplicationEntitlementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComputerApplicationEntitlement'], ParentType, ContextType>;
+};
+
 export type ComputerLicenseTrackingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTracking'] = ResolversParentTypes['ComputerLicenseTracking']> = {
   applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   computerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1664,6 +2274,59 @@ export type ComputerLicenseTrackingEdgeResolvers<ContextType = Context, ParentTy
   node?: Resolver<ResolversTypes['ComputerLicenseTracking'], ParentType, ContextType>;
 };
 
+export type ComputerLicenseTransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTransfer'] = ResolversParentTypes['ComputerLicenseTransfer']> = {
+  computerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromApplicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isCrossEdition?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isCrossPlatform?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDowngrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isUpgrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metricId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toApplicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ComputerLicenseTransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTransferConnection'] = ResolversParentTypes['ComputerLicenseTransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComputerLicenseTransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComputerLicenseTransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTransferEdge'] = ResolversParentTypes['ComputerLicenseTransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComputerLicenseTransfer'], ParentType, ContextType>;
+};
+
+export type CustomValueLicenseTransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomValueLicenseTransfer'] = ResolversParentTypes['CustomValueLicenseTransfer']> = {
+  customCompareValueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromApplicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isCrossEdition?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isCrossPlatform?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDowngrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isUpgrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metricId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toApplicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  useRights?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CustomValueLicenseTransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomValueLicenseTransferConnection'] = ResolversParentTypes['CustomValueLicenseTransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomValueLicenseTransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CustomValueLicenseTransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomValueLicenseTransferEdge'] = ResolversParentTypes['CustomValueLicenseTransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CustomValueLicenseTransfer'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1671,6 +2334,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type EntitlementStateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntitlementState'] = ResolversParentTypes['EntitlementState']> = {
+  code?: Resolver<ResolversTypes['EntitlementStateCode'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EntitlementStateConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntitlementStateConnection'] = ResolversParentTypes['EntitlementStateConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EntitlementStateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EntitlementStateEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntitlementStateEdge'] = ResolversParentTypes['EntitlementStateEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EntitlementState'], ParentType, ContextType>;
+};
 
 export type ExtendedCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExtendedCoverage'] = ResolversParentTypes['ExtendedCoverage'], FederationReferenceType extends FederationReferenceTypes['ExtendedCoverage'] = FederationReferenceTypes['ExtendedCoverage']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtendedCoverage']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1856,14 +2537,18 @@ export type MetricEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addComputerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTracking'], ParentType, ContextType, RequireFields<MutationAddComputerLicenseTrackingArgs, 'applicationId' | 'input'>>;
+  addComputerLicenseTransfer?: Resolver<ResolversTypes['ComputerLicenseTransfer'], ParentType, ContextType, RequireFields<MutationAddComputerLicenseTransferArgs, 'input'>>;
+  addCustomValueLicenseTransfer?: Resolver<ResolversTypes['CustomValueLicenseTransfer'], ParentType, ContextType, RequireFields<MutationAddCustomValueLicenseTransferArgs, 'input'>>;
   addLicenseUpgrade?: Resolver<ResolversTypes['LicenseUpgrade'], ParentType, ContextType, RequireFields<MutationAddLicenseUpgradeArgs, 'input' | 'licenseId'>>;
   addMaintenancePeriod?: Resolver<ResolversTypes['MaintenancePeriod'], ParentType, ContextType, RequireFields<MutationAddMaintenancePeriodArgs, 'input' | 'licenseId'>>;
   addUserLicenseTracking?: Resolver<ResolversTypes['UserLicenseTracking'], ParentType, ContextType, RequireFields<MutationAddUserLicenseTrackingArgs, 'applicationId' | 'input'>>;
+  addUserLicenseTransfer?: Resolver<ResolversTypes['UserLicenseTransfer'], ParentType, ContextType, RequireFields<MutationAddUserLicenseTransferArgs, 'input'>>;
   createApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationCreateApplicationArgs, 'input'>>;
   createExtendedCoverage?: Resolver<ResolversTypes['ExtendedCoverage'], ParentType, ContextType, RequireFields<MutationCreateExtendedCoverageArgs, 'input'>>;
   createExtendedCoverageType?: Resolver<ResolversTypes['ExtendedCoverageType'], ParentType, ContextType, RequireFields<MutationCreateExtendedCoverageTypeArgs, 'input'>>;
   createMetric?: Resolver<ResolversTypes['Metric'], ParentType, ContextType, RequireFields<MutationCreateMetricArgs, 'input'>>;
   deleteLicenseTracking?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteLicenseTrackingArgs, 'id'>>;
+  deleteLicenseTransfer?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteLicenseTransferArgs, 'id'>>;
   deleteMaintenancePeriod?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteMaintenancePeriodArgs, 'id'>>;
   deleteMaintenancePeriods?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDeleteMaintenancePeriodsArgs, 'licenseId'>>;
   replaceMaintenancePeriod?: Resolver<ResolversTypes['MaintenancePeriod'], ParentType, ContextType, RequireFields<MutationReplaceMaintenancePeriodArgs, 'id' | 'input'>>;
@@ -1884,13 +2569,19 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
   applicationComputerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationComputerLicenseTrackingArgs, 'applicationId'>>;
+  applicationComputerLicenseTransfers?: Resolver<ResolversTypes['ComputerLicenseTransferConnection'], ParentType, ContextType, RequireFields<QueryApplicationComputerLicenseTransfersArgs, 'applicationId'>>;
+  applicationCustomValueLicenseTransfers?: Resolver<ResolversTypes['CustomValueLicenseTransferConnection'], ParentType, ContextType, RequireFields<QueryApplicationCustomValueLicenseTransfersArgs, 'applicationId'>>;
   applicationLicenseTracking?: Resolver<ResolversTypes['ApplicationLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationLicenseTrackingArgs, 'applicationId'>>;
+  applicationLicenseTransfers?: Resolver<ResolversTypes['ApplicationLicenseTransferConnection'], ParentType, ContextType, RequireFields<QueryApplicationLicenseTransfersArgs, 'applicationId'>>;
   applicationUserLicenseTracking?: Resolver<ResolversTypes['UserLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationUserLicenseTrackingArgs, 'applicationId'>>;
+  applicationUserLicenseTransfers?: Resolver<ResolversTypes['UserLicenseTransferConnection'], ParentType, ContextType, RequireFields<QueryApplicationUserLicenseTransfersArgs, 'applicationId'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<QueryApplicationsArgs>>;
   complianceAllocations?: Resolver<ResolversTypes['ComplianceAllocationConnection'], ParentType, ContextType, RequireFields<QueryComplianceAllocationsArgs, 'applicationId'>>;
   complianceSummary?: Resolver<ResolversTypes['ComplianceSummaryConnection'], ParentType, ContextType, RequireFields<QueryComplianceSummaryArgs, 'applicationId'>>;
   complianceUsage?: Resolver<ResolversTypes['ComplianceUsageConnection'], ParentType, ContextType, RequireFields<QueryComplianceUsageArgs, 'applicationId'>>;
+  computerApplicationEntitlements?: Resolver<ResolversTypes['ComputerApplicationEntitlementConnection'], ParentType, ContextType, Partial<QueryComputerApplicationEntitlementsArgs>>;
   computerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryComputerLicenseTrackingArgs, 'computerId'>>;
+  entitlementStates?: Resolver<ResolversTypes['EntitlementStateConnection'], ParentType, ContextType, Partial<QueryEntitlementStatesArgs>>;
   extendedCoverage?: Resolver<Maybe<ResolversTypes['ExtendedCoverage']>, ParentType, ContextType, RequireFields<QueryExtendedCoverageArgs, 'coverageId'>>;
   extendedCoverageTypes?: Resolver<ResolversTypes['ExtendedCoverageTypeConnection'], ParentType, ContextType, Partial<QueryExtendedCoverageTypesArgs>>;
   extendedCoverages?: Resolver<ResolversTypes['ExtendedCoverageConnection'], ParentType, ContextType, Partial<QueryExtendedCoveragesArgs>>;
@@ -1898,6 +2589,28 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   maintenancePeriods?: Resolver<ResolversTypes['MaintenancePeriodConnection'], ParentType, ContextType, Partial<QueryMaintenancePeriodsArgs>>;
   metric?: Resolver<Maybe<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<QueryMetricArgs, 'id'>>;
   metrics?: Resolver<ResolversTypes['MetricConnection'], ParentType, ContextType, Partial<QueryMetricsArgs>>;
+  userApplicationEntitlements?: Resolver<ResolversTypes['UserApplicationEntitlementConnection'], ParentType, ContextType, Partial<QueryUserApplicationEntitlementsArgs>>;
+};
+
+export type UserApplicationEntitlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserApplicationEntitlement'] = ResolversParentTypes['UserApplicationEntitlement']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entitlementState?: Resolver<ResolversTypes['EntitlementState'], ParentType, ContextType>;
+  entitlementStateId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metricId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receivedCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type UserApplicationEntitlementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserApplicationEntitlementConnection'] = ResolversParentTypes['UserApplicationEntitlementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserApplicationEntitlementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserApplicationEntitlementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserApplicationEntitlementEdge'] = ResolversParentTypes['UserApplicationEntitlementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserApplicationEntitlement'], ParentType, ContextType>;
 };
 
 export type UserLicenseTrackingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserLicenseTracking'] = ResolversParentTypes['UserLicenseTracking']> = {
@@ -1925,6 +2638,32 @@ export type UserLicenseTrackingEdgeResolvers<ContextType = Context, ParentType e
   node?: Resolver<ResolversTypes['UserLicenseTracking'], ParentType, ContextType>;
 };
 
+export type UserLicenseTransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserLicenseTransfer'] = ResolversParentTypes['UserLicenseTransfer']> = {
+  fromApplicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isCrossEdition?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isCrossPlatform?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isDowngrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isUpgrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metricId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toApplicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type UserLicenseTransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserLicenseTransferConnection'] = ResolversParentTypes['UserLicenseTransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserLicenseTransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserLicenseTransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserLicenseTransferEdge'] = ResolversParentTypes['UserLicenseTransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserLicenseTransfer'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Application?: ApplicationResolvers<ContextType>;
   ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
@@ -1932,6 +2671,9 @@ export type Resolvers<ContextType = Context> = {
   ApplicationLicenseTracking?: ApplicationLicenseTrackingResolvers<ContextType>;
   ApplicationLicenseTrackingConnection?: ApplicationLicenseTrackingConnectionResolvers<ContextType>;
   ApplicationLicenseTrackingEdge?: ApplicationLicenseTrackingEdgeResolvers<ContextType>;
+  ApplicationLicenseTransfer?: ApplicationLicenseTransferResolvers<ContextType>;
+  ApplicationLicenseTransferConnection?: ApplicationLicenseTransferConnectionResolvers<ContextType>;
+  ApplicationLicenseTransferEdge?: ApplicationLicenseTransferEdgeResolvers<ContextType>;
   ComplianceAllocation?: ComplianceAllocationResolvers<ContextType>;
   ComplianceAllocationConnection?: ComplianceAllocationConnectionResolvers<ContextType>;
   ComplianceAllocationEdge?: ComplianceAllocationEdgeResolvers<ContextType>;
@@ -1941,11 +2683,23 @@ export type Resolvers<ContextType = Context> = {
   ComplianceUsage?: ComplianceUsageResolvers<ContextType>;
   ComplianceUsageConnection?: ComplianceUsageConnectionResolvers<ContextType>;
   ComplianceUsageEdge?: ComplianceUsageEdgeResolvers<ContextType>;
+  ComputerApplicationEntitlement?: ComputerApplicationEntitlementResolvers<ContextType>;
+  ComputerApplicationEntitlementConnection?: ComputerApplicationEntitlementConnectionResolvers<ContextType>;
+  ComputerApplicationEntitlementEdge?: ComputerApplicationEntitlementEdgeResolvers<ContextType>;
   ComputerLicenseTracking?: ComputerLicenseTrackingResolvers<ContextType>;
   ComputerLicenseTrackingConnection?: ComputerLicenseTrackingConnectionResolvers<ContextType>;
   ComputerLicenseTrackingEdge?: ComputerLicenseTrackingEdgeResolvers<ContextType>;
+  ComputerLicenseTransfer?: ComputerLicenseTransferResolvers<ContextType>;
+  ComputerLicenseTransferConnection?: ComputerLicenseTransferConnectionResolvers<ContextType>;
+  ComputerLicenseTransferEdge?: ComputerLicenseTransferEdgeResolvers<ContextType>;
+  CustomValueLicenseTransfer?: CustomValueLicenseTransferResolvers<ContextType>;
+  CustomValueLicenseTransferConnection?: CustomValueLicenseTransferConnectionResolvers<ContextType>;
+  CustomValueLicenseTransferEdge?: CustomValueLicenseTransferEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  EntitlementState?: EntitlementStateResolvers<ContextType>;
+  EntitlementStateConnection?: EntitlementStateConnectionResolvers<ContextType>;
+  EntitlementStateEdge?: EntitlementStateEdgeResolvers<ContextType>;
   ExtendedCoverage?: ExtendedCoverageResolvers<ContextType>;
   ExtendedCoverageConnection?: ExtendedCoverageConnectionResolvers<ContextType>;
   ExtendedCoverageEdge?: ExtendedCoverageEdgeResolvers<ContextType>;
@@ -1973,8 +2727,14 @@ export type Resolvers<ContextType = Context> = {
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UserApplicationEntitlement?: UserApplicationEntitlementResolvers<ContextType>;
+  UserApplicationEntitlementConnection?: UserApplicationEntitlementConnectionResolvers<ContextType>;
+  UserApplicationEntitlementEdge?: UserApplicationEntitlementEdgeResolvers<ContextType>;
   UserLicenseTracking?: UserLicenseTrackingResolvers<ContextType>;
   UserLicenseTrackingConnection?: UserLicenseTrackingConnectionResolvers<ContextType>;
   UserLicenseTrackingEdge?: UserLicenseTrackingEdgeResolvers<ContextType>;
+  UserLicenseTransfer?: UserLicenseTransferResolvers<ContextType>;
+  UserLicenseTransferConnection?: UserLicenseTransferConnectionResolvers<ContextType>;
+  UserLicenseTransferEdge?: UserLicenseTransferEdgeResolvers<ContextType>;
 };
 

@@ -2,6 +2,7 @@ import type { MutationResolvers } from '../generated/graphql';
 import * as catalog from '../services/catalog';
 import * as maintenance from '../services/maintenance';
 import * as tracking from '../services/tracking';
+import * as transfers from '../services/transfers';
 import { addLicenseUpgrade } from '../services/upgrades';
 
 /** Thin: parse, call the service, return. Each field runs in its own transaction (lib/subgraph). */
@@ -25,4 +26,8 @@ export const Mutation: MutationResolvers = {
     return { ...row, userId: row.userId! };
   },
   deleteLicenseTracking: (_, { id }, { em }) => tracking.deleteLicenseTracking(em, id),
+  addComputerLicenseTransfer: (_, { input }, { em, caller }) => transfers.addComputerLicenseTransfer(em, caller, input),
+  addUserLicenseTransfer: (_, { input }, { em, caller }) => transfers.addUserLicenseTransfer(em, caller, input),
+  addCustomValueLicenseTransfer: (_, { input }, { em, caller }) => transfers.addCustomValueLicenseTransfer(em, caller, input),
+  deleteLicenseTransfer: (_, { id }, { em }) => transfers.deleteLicenseTransfer(em, id),
 };

@@ -15,6 +15,9 @@ import {
 } from '../services/filters';
 import { allocationsOf, licenseEntitlements, summariesOf, usageOf, type ComplianceFacts } from '../services/compliance';
 import * as tracking from '../services/tracking';
+import * as transfers from '../services/transfers';
+import { entitlementFilterFields, entitlementsOf } from '../services/entitlements';
+import { ENTITLEMENT_STATES } from '../domain/entitlements';
 import type { Context } from '../context';
 
 /** A compliance read of the application that `applicationId` names (NOT_FOUND otherwise), as a page. */
@@ -55,4 +58,21 @@ export const Query: QueryResolvers = {
   complianceUsage: complianceOf(usageOf),
   licenseEntitlementSummaries: async (_, { filter, ...args }, { em }) =>
     connectionFromArray(filterRows(await licenseEntitlements(em), filter, LICENSE_ENTITLEMENT_FILTER_FIELDS), args),
+  applicationComputerLicenseTransfers: async (_, { applicationId, computerId, filter, ...args }, { em }) =>
+    transfers.transfersOfKind(em, 'computerId', { $and: [await transfers.ofApplication(em, applicationId), optional(computerId, 'computerId')] }, { filter, args }),
+  applicationCustomValueLicenseTransfers: async (_, { applicationId, customId, filter, ...args }, { em }) => {
+    const where = { $and: [await transfers.ofApplication(em, applicationId), customId == null ? {} : { customCompareValueId: requireUuid(customId, ['customId']) }] };
+    return transfers.transfersOfKind(em, 'customCompareValueId', where, { filter, args });
+  },
+  applicationLicenseTransfers: async (_, { applicationId, filter, ...args }, { em }) => {
+    const rows = await transfers.applicationLicenses(em, await transfers.ofApplication(em, applicationId));
+    return connectionFromArray(filterRows(rows, filter, { licenseId: { type: 'uuid', get: (r) => r.licenseId } }), args);
+  },
+  applicationUserLicenseTransfers: async (_, { applicationId, userId, filter, ...args }, { em }) =>
+    transfers.transfersOfKind(em, 'userId', { $and: [await transfers.ofApplication(em, applicationId), optional(userId, 'userId')] }, { filter, args }),
+  computerApplicationEntitlements: async (_, { filter, ...args }, { em }) =>
+    connectionFromArray(filterRows(await entitlementsOf(em, 'computerId'), filter, entitlementFilterFields('computerId')), args),
+  entitlementStates: (_, args) => connectionFromArray([...ENTITLEMENT_STATES], args),
+  userApplicationEntitlements: async (_, { filter, ...args }, { em }) =>
+    connectionFromArray(filterRows(await entitlementsOf(em, 'userId'), filter, entitlementFilterFields('userId')), args),
 };

@@ -67,3 +67,12 @@ export const LICENSE_ENTITLEMENT_FILTER_FIELDS: Record<string, RowField<LicenseE
   assignmentType: { type: 'string', get: (r) => r.assignmentType },
   quantity: { type: 'number', get: (r) => r.quantity },
 };
+
+/** Fields of the transfer reads, the seed's transfer properties (each read has its own kind's ID too). */
+export const TRANSFER_FILTER_FIELDS: FilterFields = {
+  id: uuid('id'), metricId: uuid('metric_id'), fromApplicationId: uuid('from_application_id'), toApplicationId: uuid('to_application_id'),
+  computerId: uuid('computer_id'), userId: uuid('user_id'), customCompareValueId: uuid('custom_compare_value_id'),
+  licenseId: uuid('license_id'), organizationId: uuid('organization_id'),
+  isUpgrade: bool('is_upgrade'), isDowngrade: bool('is_downgrade'), isCrossEdition: bool('is_cross_edition'),
+  isCrossPlatform: bool('is_cross_platform'), quantity: num('quantity'),
+};

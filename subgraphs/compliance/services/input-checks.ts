@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../../lib/errors';
-import type { ArgumentPath } from '../../../lib/input';
+import { requireUuid } from '../../../lib/ids';
+import { requiredText, type ArgumentPath } from '../../../lib/input';
 import { canonicalDecimal, decimalDigits } from '../domain/money';
 
 // Intl knows the ISO 4217 codes (active and historic); the regex guards runtimes without the list.
@@ -31,3 +32,15 @@ export function checkMoney(value: string | null | undefined, path: ArgumentPath)
   }
   return canonicalDecimal(value);
 }
+
+const MAX_RIGHTS = 20;
+
+/** Use rights of a tracking or transfer row (e.g. `NamedComputer`): at most 20, each 1 to 100 characters. */
+export function useRights(values: readonly string[] | null | undefined, path: ArgumentPath): string[] {
+  if (!values) return [];
+  if (values.length > MAX_RIGHTS) throw new BadUserInputError(`${String(path[path.length - 1])} must have at most ${MAX_RIGHTS} rights`, path);
+  return values.map((value, i) => requiredText(value, [...path, i], 100));
+}
+
+/** An optional UUID argument, as stored (lower case); null when not given. */
+export const optionalUuid = (value: string | null | undefined, path: ArgumentPath) => (value == null ? null : requireUuid(value, path));

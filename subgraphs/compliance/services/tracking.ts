@@ -3,7 +3,7 @@ import { owned } from '../../../lib/entity';
 import { BadUserInputError } from '../../../lib/errors';
 import { findByIdOrFail, findReferencedOrFail } from '../../../lib/find';
 import { requireUuid } from '../../../lib/ids';
-import { requiredText, type ArgumentPath } from '../../../lib/input';
+import type { ArgumentPath } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import type { ConnectionArgs } from '../../../lib/pagination';
 import { findConnection } from '../../../lib/query';
@@ -13,9 +13,8 @@ import { LicenseTracking } from '../entities/LicenseTracking';
 import { Metric } from '../entities/Metric';
 import type { ComputerLicenseTrackingInput, UserLicenseTrackingInput } from '../generated/graphql';
 import { recordComplianceEvent } from './events';
+import { optionalUuid, useRights } from './input-checks';
 import { TRACKING_FILTER_FIELDS } from './filters';
-
-const MAX_RIGHTS = 20;
 
 /** A counter of a tracking row: a whole number, at least 0, 0 when not given. */
 function counter(value: number | null | undefined, path: ArgumentPath): number {
@@ -23,14 +22,6 @@ function counter(value: number | null | undefined, path: ArgumentPath): number {
   if (!Number.isInteger(value) || value < 0) throw new BadUserInputError(`${String(path[path.length - 1])} must be a whole number of at least 0`, path);
   return value;
 }
-
-function useRights(values: readonly string[] | null | undefined, path: ArgumentPath): string[] {
-  if (!values) return [];
-  if (values.length > MAX_RIGHTS) throw new BadUserInputError(`${String(path[path.length - 1])} must have at most ${MAX_RIGHTS} rights`, path);
-  return values.map((value, i) => requiredText(value, [...path, i], 100));
-}
-
-const optionalUuid = (value: string | null | undefined, path: ArgumentPath) => (value == null ? null : requireUuid(value, path));
 
 type CommonInput = Omit<UserLicenseTrackingInput, 'userId'>;
 

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors';
+import type { ArgumentPath } from '../../../lib/input';
 import type { DeviceCallHomeInstallInput } from '../generated/graphql';
 
 /** Limits of the call-home installation properties (seed 004 leaves their values open: "N/A"). */
@@ -53,14 +54,17 @@ export function checkPakId(value: string): string {
   return pakId;
 }
 
-/** An email address: `local@domain`, a local part of at most 64 characters and a domain with a dot, no spaces. */
-export function checkEmailAddress(value: string): string {
+/**
+ * An email address: `local@domain`, a local part of at most 64 characters and a domain with a dot, no spaces. `path`
+ * names the argument (`sendToEmailId` of an installation, `contactEmail` of the call-home settings).
+ */
+export function checkEmailAddress(value: string, path: ArgumentPath = at('sendToEmailId')): string {
   const email = value.trim();
   const [local, domain, ...rest] = email.split('@');
   const valid = email.length <= CALL_HOME_LIMITS.sendToEmailId && rest.length === 0 && domain !== undefined
     && /^[^\s@"(),:;<>[\\\]]{1,64}$/.test(local)
     && /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(domain);
-  if (!valid) throw new BadUserInputError('sendToEmailId must be an email address such as licenses@example.com', at('sendToEmailId'));
+  if (!valid) throw new BadUserInputError(`${String(path[path.length - 1])} must be an email address such as licenses@example.com`, path);
   return email;
 }
 

@@ -35,6 +35,64 @@ export type BootLevel =
   /** The Standard technology package. */
   | 'STANDARD';
 
+/** The data privacy of call-home messages (seed 004 `data-privacy`). */
+export type CallHomeDataPrivacy = {
+  __typename?: 'CallHomeDataPrivacy';
+  /** Whether hostname privacy is enabled: the hostname is left out of call-home messages (seed 004 `hostname`); false unless set. */
+  hostname: Scalars['Boolean']['output'];
+  /** The privacy level (seed 004 `level`); NORMAL unless set. */
+  level: CallHomePrivacyLevel;
+};
+
+/** The data privacy of call-home messages (seed 004 `data-privacy`): both properties are mandatory. */
+export type CallHomeDataPrivacyInput = {
+  /** Whether hostname privacy is enabled (seed 004 `hostname`). */
+  hostname: Scalars['Boolean']['input'];
+  /** The privacy level: NORMAL or HIGH (seed 004 `level`). */
+  level: CallHomePrivacyLevel;
+};
+
+/** The HTTP proxy through which call-home messages are sent (seed 004 `http-proxy`). */
+export type CallHomeHttpProxy = {
+  __typename?: 'CallHomeHttpProxy';
+  /** The HTTP proxy server address: a host name or an IPv4 or IPv6 address, e.g. `cisco-proxy` (seed 004 `server-address`). */
+  serverAddress: Scalars['String']['output'];
+  /** The 16-bit port number of the proxy, 1 to 65535, e.g. 8080 (seed 004 `server-port`). */
+  serverPort: Scalars['Int']['output'];
+};
+
+/** The HTTP proxy of call-home messages (seed 004 `http-proxy`): both properties are mandatory. */
+export type CallHomeHttpProxyInput = {
+  /** The proxy server address: a host name (letters, digits, `-`, `.`) or an IPv4 or IPv6 address (a host name of up to 253 characters), without a scheme or port. */
+  serverAddress: Scalars['String']['input'];
+  /** The 16-bit port number of the proxy: 1 to 65535. */
+  serverPort: Scalars['Int']['input'];
+};
+
+/** The level of data privacy of call-home messages (seed 004 `data-privacy.level`: normal, high). */
+export type CallHomePrivacyLevel =
+  /** `high`: scrubs more data than the normal level (for example IP addresses). */
+  | 'HIGH'
+  /** `normal`: the default level, which scrubs the sensitive data of the commands' output. */
+  | 'NORMAL';
+
+/** The call-home settings of a device (seed 004 `object#call-home`). */
+export type CallHomeSettings = {
+  __typename?: 'CallHomeSettings';
+  /** Whether AAA authorization is enabled for the commands that call-home runs (seed 004 `aaa-authorization`); false unless set. */
+  aaaAuthorization: Scalars['Boolean']['output'];
+  /** The AAA authorization username (seed 004 `aaa-authorization-username`); `callhome` unless set. */
+  aaaAuthorizationUsername: Scalars['String']['output'];
+  /** The contact email address of the device (seed 004 `contact-email`); null until set. */
+  contactEmail: Maybe<Scalars['String']['output']>;
+  /** The data privacy of call-home messages (seed 004 `data-privacy`). */
+  dataPrivacy: CallHomeDataPrivacy;
+  /** The HTTP proxy of call-home messages (seed 004 `http-proxy`); null when messages are sent without a proxy. */
+  httpProxy: Maybe<CallHomeHttpProxy>;
+  /** The maximum number of call-home messages per minute, 1 to 60 (seed 004 `rate-limit`); 20 unless set. */
+  rateLimit: Scalars['Int']['output'];
+};
+
 /** A datacenter to create. */
 export type CreateDatacenterInput = {
   /** Location of the datacenter. */
@@ -93,6 +151,8 @@ export type Device = {
   __typename?: 'Device';
   /** The technology license package the device boots with (seed 004 GET /api/v1/license/boot); STANDARD unless set. */
   bootLevel: BootLevel;
+  /** The call-home settings of the device (seed 004 GET /api/v1/call-home); the defaults (see CallHomeSettings) until they are changed. */
+  callHome: CallHomeSettings;
   /** The license installations through the call-home feature requested for the device (seed 004 POST /api/v1/license/call-home), newest first. */
   callHomeInstallations: DeviceCallHomeInstallationConnection;
   /** Number of CPU cores. */
@@ -138,6 +198,8 @@ export type Device = {
   productId: Maybe<Scalars['String']['output']>;
   /** The device serial number (SN) of its UDI. */
   serialNumber: Maybe<Scalars['String']['output']>;
+  /** Smart Licensing on the device and its registration state (seed 004 GET /api/v1/smart-license); disabled, with the profile `CiscoTAC-1`, UNIDENTIFIED until changed. */
+  smartLicense: SmartLicense;
   /** The throughput level of the device (seed 004 GET /api/v1/license/throughput). */
   throughput: Throughput;
   /** The unique device identifier (seed 004 GET /api/v1/license/udi); null when the device has no product ID or serial number. */
@@ -272,7 +334,8 @@ export type DeviceEdge = {
 
 /**
  * A committed change of a device, as delivered by `deviceEvents`: registration, updates, deletion,
- * license lines, EULA answers, call-home license installations, boot level and throughput changes. `device` is resolved when the event is
+ * license lines, EULA answers, call-home license installations, boot level and throughput changes, Smart Licensing
+ * settings and registration states, call-home settings. `device` is resolved when the event is
  * delivered; `data` is the device as the change left it.
  */
 export type DeviceEvent = {
@@ -550,6 +613,11 @@ export type Mutation = {
   /** Deletes a device and its license lines; its virtual devices lose their host. Returns the device as it was. */
   deleteDevice: Device;
   /**
+   * Deregisters a registered device from Smart Licensing (seed 004 PUT /api/v1/smart-license/deregister): the state
+   * becomes UNREGISTERED and the ID token is forgotten. CONFLICT when the device is not registered.
+   */
+  deregisterDeviceSmartLicense: Device;
+  /**
    * Installs a license from a location (seed 004 POST /api/v1/license/install), once the EULA is accepted (CONFLICT
    * otherwise). `data:` (`data:,<file>` or `data:;base64,<file>`) carries a license file of `checkOutLicense`: it is
    * verified with the account's public key and its license becomes a license line of the device. A location of the
@@ -565,6 +633,18 @@ export type Mutation = {
   installDeviceLicenseByCallHome: DeviceCallHomeInstallation;
   /** Registers a device. A fingerprint already registered in the account is a CONFLICT. */
   registerDevice: Device;
+  /**
+   * Registers a device with Smart Licensing using an ID token (seed 004 PUT /api/v1/smart-license/register): Smart
+   * Licensing must be enabled and the device not registered (CONFLICT otherwise). The state becomes REGISTERED. The
+   * token is a secret: it is stored sealed (encrypted) for the device's agent and never returned.
+   */
+  registerDeviceSmartLicense: Device;
+  /**
+   * Renews the registration ID, the authorization or both of a registered device (seed 004 PUT
+   * /api/v1/smart-license/renew). At least one of `id` and `authorization` must be true; CONFLICT when the device is
+   * not registered.
+   */
+  renewDeviceSmartLicense: Device;
   /** Gives a cloned virtual device a new UDI: a new serial number for the same product ID (seed 004 POST /api/v1/license/udi). */
   requestDeviceUdi: Device;
   /** Sets the technology package the device boots with (seed 004 PUT /api/v1/license/boot). */
@@ -573,6 +653,13 @@ export type Mutation = {
   setDeviceThroughput: Device;
   /** Changes a device: only the fields given change. */
   updateDevice: Device;
+  /** Changes the call-home settings of a device (seed 004 PUT /api/v1/call-home): only the properties given change. */
+  updateDeviceCallHome: Device;
+  /**
+   * Enables or disables Smart Licensing on a device and chooses the call-home profile it uses (seed 004 PUT
+   * /api/v1/smart-license). A registered device cannot be disabled: deregister it first (CONFLICT otherwise).
+   */
+  updateDeviceSmartLicense: Device;
 };
 
 
@@ -599,6 +686,11 @@ export type MutationDeleteDeviceArgs = {
 };
 
 
+export type MutationDeregisterDeviceSmartLicenseArgs = {
+  deviceId: Scalars['ID']['input'];
+};
+
+
 export type MutationInstallDeviceLicenseArgs = {
   deviceId: Scalars['ID']['input'];
   licenseLocation: Scalars['String']['input'];
@@ -613,6 +705,19 @@ export type MutationInstallDeviceLicenseByCallHomeArgs = {
 
 export type MutationRegisterDeviceArgs = {
   input: RegisterDeviceInput;
+};
+
+
+export type MutationRegisterDeviceSmartLicenseArgs = {
+  deviceId: Scalars['ID']['input'];
+  idToken: Scalars['String']['input'];
+};
+
+
+export type MutationRenewDeviceSmartLicenseArgs = {
+  authorization?: InputMaybe<Scalars['Boolean']['input']>;
+  deviceId: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -636,6 +741,19 @@ export type MutationSetDeviceThroughputArgs = {
 export type MutationUpdateDeviceArgs = {
   id: Scalars['ID']['input'];
   input: UpdateDeviceInput;
+};
+
+
+export type MutationUpdateDeviceCallHomeArgs = {
+  deviceId: Scalars['ID']['input'];
+  input: UpdateDeviceCallHomeInput;
+};
+
+
+export type MutationUpdateDeviceSmartLicenseArgs = {
+  deviceId: Scalars['ID']['input'];
+  enable: Scalars['Boolean']['input'];
+  profile?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Relay page information of a connection. */
@@ -723,6 +841,36 @@ export type RegisterDeviceInput = {
   throughput?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Smart Licensing on a device (seed 004 `object#smart-license`): whether it is enabled, the call-home profile it uses and the registration state. */
+export type SmartLicense = {
+  __typename?: 'SmartLicense';
+  /** When the authorization was last renewed (renewDeviceSmartLicense with `authorization: true`); null while it is not registered or not renewed since. */
+  authorizationRenewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the Smart License feature is enabled (seed 004 `enable`); false until it is enabled. */
+  enabled: Scalars['Boolean']['output'];
+  /** When the registration ID was last renewed (renewDeviceSmartLicense with `id: true`); null while it is not registered or not renewed since. */
+  idRenewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The call-home profile to use with Smart Licensing (seed 004 `profile`); `CiscoTAC-1` unless set. */
+  profile: Scalars['String']['output'];
+  /** When the device was registered; null while it is not registered. */
+  registeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The state of the smart call home registration (seed 004 `state`); UNIDENTIFIED until the device registers. */
+  state: SmartLicenseState;
+};
+
+/**
+ * The state of a device's Smart Licensing registration (seed 004 `state`, "State of the smart call home registration").
+ * Registering needs Smart Licensing enabled and a device that is not registered; deregistering and renewing need a
+ * registered device.
+ */
+export type SmartLicenseState =
+  /** `Registered`: the device is registered with an ID token (registerDeviceSmartLicense). */
+  | 'REGISTERED'
+  /** `Unidentified`: the device has never been registered with Smart Licensing (the state of a new device). */
+  | 'UNIDENTIFIED'
+  /** `Unregistered`: the device was registered and has been deregistered (deregisterDeviceSmartLicense); it can register again. */
+  | 'UNREGISTERED';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Changes of the account's devices; `types` takes event types and wildcards (`device.*`). */
@@ -742,6 +890,26 @@ export type Throughput = {
   allowedLevels: Array<Scalars['Int']['output']>;
   /** The throughput level: one of 10, 25, 50, 100, 250, 500, 1000; null until it is set. */
   level: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * Changes to the call-home settings of a device (seed 004 PUT /api/v1/call-home, where every property is optional): only
+ * the properties given change; null restores the default (false, `callhome`, no contact email, NORMAL without hostname
+ * privacy, no proxy, 20 messages per minute).
+ */
+export type UpdateDeviceCallHomeInput = {
+  /** Enables or disables AAA authorization (seed 004 `aaa-authorization`). */
+  aaaAuthorization?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The AAA authorization username (seed 004 `aaa-authorization-username`): 1 to 64 characters, no spaces. */
+  aaaAuthorizationUsername?: InputMaybe<Scalars['String']['input']>;
+  /** The contact email address (seed 004 `contact-email`), e.g. `test@cisco.com`. */
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The data privacy (seed 004 `data-privacy`). */
+  dataPrivacy?: InputMaybe<CallHomeDataPrivacyInput>;
+  /** The HTTP proxy (seed 004 `http-proxy`). */
+  httpProxy?: InputMaybe<CallHomeHttpProxyInput>;
+  /** The maximum number of call-home messages per minute: 1 to 60 (seed 004 `rate-limit`). */
+  rateLimit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Changes to a device: only the fields given change; null clears an optional field. */
@@ -874,16 +1042,22 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   BootLevel: BootLevel;
-  CreateDatacenterInput: CreateDatacenterInput;
+  CallHomeDataPrivacy: ResolverTypeWrapper<CallHomeDataPrivacy>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CallHomeDataPrivacyInput: CallHomeDataPrivacyInput;
+  CallHomeHttpProxy: ResolverTypeWrapper<CallHomeHttpProxy>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Datacenter: ResolverTypeWrapper<DatacenterEntity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CallHomeHttpProxyInput: CallHomeHttpProxyInput;
+  CallHomePrivacyLevel: CallHomePrivacyLevel;
+  CallHomeSettings: ResolverTypeWrapper<CallHomeSettings>;
+  CreateDatacenterInput: CreateDatacenterInput;
+  Datacenter: ResolverTypeWrapper<DatacenterEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DatacenterConnection: ResolverTypeWrapper<Omit<DatacenterConnection, 'edges'> & { edges: Array<ResolversTypes['DatacenterEdge']> }>;
   DatacenterEdge: ResolverTypeWrapper<Omit<DatacenterEdge, 'node'> & { node: ResolversTypes['Datacenter'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<DeviceEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DeviceCallHomeInstallInput: DeviceCallHomeInstallInput;
   DeviceCallHomeInstallation: ResolverTypeWrapper<DeviceCallHomeInstallationEntity>;
   DeviceCallHomeInstallationConnection: ResolverTypeWrapper<Omit<DeviceCallHomeInstallationConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceCallHomeInstallationEdge']> }>;
@@ -912,23 +1086,31 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterDeviceInput: RegisterDeviceInput;
+  SmartLicense: ResolverTypeWrapper<SmartLicense>;
+  SmartLicenseState: SmartLicenseState;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Throughput: ResolverTypeWrapper<Throughput>;
+  UpdateDeviceCallHomeInput: UpdateDeviceCallHomeInput;
   UpdateDeviceInput: UpdateDeviceInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CreateDatacenterInput: CreateDatacenterInput;
+  CallHomeDataPrivacy: CallHomeDataPrivacy;
+  Boolean: Scalars['Boolean']['output'];
+  CallHomeDataPrivacyInput: CallHomeDataPrivacyInput;
+  CallHomeHttpProxy: CallHomeHttpProxy;
   String: Scalars['String']['output'];
-  Datacenter: DatacenterEntity;
   Int: Scalars['Int']['output'];
+  CallHomeHttpProxyInput: CallHomeHttpProxyInput;
+  CallHomeSettings: CallHomeSettings;
+  CreateDatacenterInput: CreateDatacenterInput;
+  Datacenter: DatacenterEntity;
   ID: Scalars['ID']['output'];
   DatacenterConnection: Omit<DatacenterConnection, 'edges'> & { edges: Array<ResolversParentTypes['DatacenterEdge']> };
   DatacenterEdge: Omit<DatacenterEdge, 'node'> & { node: ResolversParentTypes['Datacenter'] };
   DateTime: Scalars['DateTime']['output'];
   Device: DeviceEntity;
-  Boolean: Scalars['Boolean']['output'];
   DeviceCallHomeInstallInput: DeviceCallHomeInstallInput;
   DeviceCallHomeInstallation: DeviceCallHomeInstallationEntity;
   DeviceCallHomeInstallationConnection: Omit<DeviceCallHomeInstallationConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceCallHomeInstallationEdge']> };
@@ -953,9 +1135,30 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterDeviceInput: RegisterDeviceInput;
+  SmartLicense: SmartLicense;
   Subscription: Record<PropertyKey, never>;
   Throughput: Throughput;
+  UpdateDeviceCallHomeInput: UpdateDeviceCallHomeInput;
   UpdateDeviceInput: UpdateDeviceInput;
+};
+
+export type CallHomeDataPrivacyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeDataPrivacy'] = ResolversParentTypes['CallHomeDataPrivacy']> = {
+  hostname?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['CallHomePrivacyLevel'], ParentType, ContextType>;
+};
+
+export type CallHomeHttpProxyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeHttpProxy'] = ResolversParentTypes['CallHomeHttpProxy']> = {
+  serverAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serverPort?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CallHomeSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeSettings'] = ResolversParentTypes['CallHomeSettings']> = {
+  aaaAuthorization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  aaaAuthorizationUsername?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataPrivacy?: Resolver<ResolversTypes['CallHomeDataPrivacy'], ParentType, ContextType>;
+  httpProxy?: Resolver<Maybe<ResolversTypes['CallHomeHttpProxy']>, ParentType, ContextType>;
+  rateLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DatacenterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Datacenter'] = ResolversParentTypes['Datacenter'], FederationReferenceType extends FederationReferenceTypes['Datacenter'] = FederationReferenceTypes['Datacenter']> = {
@@ -986,6 +1189,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device'], FederationReferenceType extends FederationReferenceTypes['Device'] = FederationReferenceTypes['Device']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Device']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bootLevel?: Resolver<ResolversTypes['BootLevel'], ParentType, ContextType>;
+  callHome?: Resolver<ResolversTypes['CallHomeSettings'], ParentType, ContextType>;
   callHomeInstallations?: Resolver<ResolversTypes['DeviceCallHomeInstallationConnection'], ParentType, ContextType, Partial<DeviceCallHomeInstallationsArgs>>;
   cores?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1006,6 +1210,7 @@ export type DeviceResolvers<ContextType = Context, ParentType extends ResolversP
   platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   productId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  smartLicense?: Resolver<ResolversTypes['SmartLicense'], ParentType, ContextType>;
   throughput?: Resolver<ResolversTypes['Throughput'], ParentType, ContextType>;
   udi?: Resolver<Maybe<ResolversTypes['DeviceUdi']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1153,13 +1358,18 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addDeviceLicenseLine?: Resolver<ResolversTypes['DeviceLicenseLine'], ParentType, ContextType, RequireFields<MutationAddDeviceLicenseLineArgs, 'deviceId' | 'input'>>;
   createDatacenter?: Resolver<ResolversTypes['Datacenter'], ParentType, ContextType, RequireFields<MutationCreateDatacenterArgs, 'input'>>;
   deleteDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationDeleteDeviceArgs, 'id'>>;
+  deregisterDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationDeregisterDeviceSmartLicenseArgs, 'deviceId'>>;
   installDeviceLicense?: Resolver<ResolversTypes['DeviceLicenseInstallation'], ParentType, ContextType, RequireFields<MutationInstallDeviceLicenseArgs, 'deviceId' | 'licenseLocation'>>;
   installDeviceLicenseByCallHome?: Resolver<ResolversTypes['DeviceCallHomeInstallation'], ParentType, ContextType, RequireFields<MutationInstallDeviceLicenseByCallHomeArgs, 'deviceId' | 'input'>>;
   registerDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRegisterDeviceArgs, 'input'>>;
+  registerDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRegisterDeviceSmartLicenseArgs, 'deviceId' | 'idToken'>>;
+  renewDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRenewDeviceSmartLicenseArgs, 'deviceId'>>;
   requestDeviceUdi?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRequestDeviceUdiArgs, 'deviceId'>>;
   setDeviceBootLevel?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationSetDeviceBootLevelArgs, 'deviceId' | 'level'>>;
   setDeviceThroughput?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationSetDeviceThroughputArgs, 'deviceId' | 'level'>>;
   updateDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceArgs, 'id' | 'input'>>;
+  updateDeviceCallHome?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceCallHomeArgs, 'deviceId' | 'input'>>;
+  updateDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceSmartLicenseArgs, 'deviceId' | 'enable'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1177,6 +1387,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   devices?: Resolver<ResolversTypes['DeviceConnection'], ParentType, ContextType, Partial<QueryDevicesArgs>>;
 };
 
+export type SmartLicenseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmartLicense'] = ResolversParentTypes['SmartLicense']> = {
+  authorizationRenewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idRenewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SmartLicenseState'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   deviceEvents?: SubscriptionResolver<ResolversTypes['DeviceEvent'], "deviceEvents", ParentType, ContextType, Partial<SubscriptionDeviceEventsArgs>>;
 };
@@ -1187,6 +1406,9 @@ export type ThroughputResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type Resolvers<ContextType = Context> = {
+  CallHomeDataPrivacy?: CallHomeDataPrivacyResolvers<ContextType>;
+  CallHomeHttpProxy?: CallHomeHttpProxyResolvers<ContextType>;
+  CallHomeSettings?: CallHomeSettingsResolvers<ContextType>;
   Datacenter?: DatacenterResolvers<ContextType>;
   DatacenterConnection?: DatacenterConnectionResolvers<ContextType>;
   DatacenterEdge?: DatacenterEdgeResolvers<ContextType>;
@@ -1212,6 +1434,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SmartLicense?: SmartLicenseResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Throughput?: ThroughputResolvers<ContextType>;
 };

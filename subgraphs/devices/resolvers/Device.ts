@@ -1,6 +1,8 @@
 import { connectionFromArray } from '../../../lib/pagination';
+import { callHomeSettingsOf } from '../domain/call-home-settings';
 import { EULA_TEXT, eulaFeatures } from '../domain/eula';
 import { summaryOf } from '../domain/license-line';
+import { smartLicenseOf } from '../domain/smart-license';
 import { THROUGHPUT_LEVELS } from '../domain/throughput';
 import { udiOf } from '../domain/udi';
 import type { DeviceResolvers } from '../generated/graphql';
@@ -33,4 +35,6 @@ export const Device: DeviceResolvers = {
     connectionFromArray(await loaders.callHomeInstallationsByDevice.load(device.id), args),
   licenseInstallations: async (device, args, { loaders }) =>
     connectionFromArray(await loaders.licenseInstallationsByDevice.load(device.id), args),
+  smartLicense: (device) => smartLicenseOf(device),
+  callHome: (device) => callHomeSettingsOf(device),
 };

@@ -11,7 +11,9 @@ export type DeviceEventType =
   | 'device.registered' | 'device.updated' | 'device.deleted'
   | 'device.license-line.added' | 'device.udi.requested'
   | 'device.eula.accepted' | 'device.eula.declined' | 'device.license.call-home-requested' | 'device.license.installed'
-  | 'device.boot-level.changed' | 'device.throughput.changed';
+  | 'device.boot-level.changed' | 'device.throughput.changed'
+  | 'device.smart-license.updated' | 'device.smart-license.registered' | 'device.smart-license.deregistered'
+  | 'device.smart-license.renewed' | 'device.call-home-settings.updated';
 
 export type DatacenterEventType = 'datacenter.created';
 
