@@ -226,9 +226,9 @@ export type ComplianceSummary = {
   availableLicenses: Scalars['Int']['output'];
   /** totalCoverage - licenseRequirement: negative when the application is under-licensed. */
   compliance: Scalars['Int']['output'];
-  /** Always 0: this system records no computer application exclusions. */
+  /** Requirement removed by excluding an application on a computer. Always 0: this system records no exclusions. */
   computerAppExclusions: Scalars['Int']['output'];
-  /** Always 0: this system has no core factor tables. */
+  /** Requirement added or removed by core factors. Always 0: this system has no core factor tables. */
   coreFactor: Scalars['Int']['output'];
   /** Quantity of those licenses taken by license upgrades from licenses flagged isCrossEdition. */
   crossEditionGiven: Scalars['Int']['output'];
@@ -244,11 +244,11 @@ export type ComplianceSummary = {
   downgradesReceived: Scalars['Int']['output'];
   /** Quantity of the subscription licenses whose validity (subscriptionValidFrom to subscriptionValidTo) does not contain now: they cover nothing. */
   expiredSubscriptionLicenses: Scalars['Int']['output'];
-  /** Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
+  /** Requirement covered by the license of a datacenter (extended coverage). Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
   extendedCoverageForDcc: Scalars['Int']['output'];
-  /** Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
+  /** Requirement covered by the license of a host computer (extended coverage). Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
   extendedCoverageForHosts: Scalars['Int']['output'];
-  /** Always 0: this system records no bundles, so no requirement is covered by one. */
+  /** Requirement covered by licenses of a bundle that includes the application. Always 0: this system records no bundles. */
   includedInBundle: Scalars['Int']['output'];
   /** Number of those licenses whose record is incomplete (no metric or no quantity): they cannot be counted. */
   incompleteLicenses: Scalars['Int']['output'];
@@ -258,35 +258,35 @@ export type ComplianceSummary = {
   invalidAssignments: Scalars['Int']['output'];
   /** Sum of the requirement of the tracking rows of the application with this metric: the licenses needed. */
   licenseRequirement: Scalars['Int']['output'];
-  /** Always 0: this system has no license stacking rules. */
+  /** Requirement covered by stacking several licenses on one computer. Always 0: this system has no license stacking rules. */
   licenseStacking: Scalars['Int']['output'];
   /** Quantity of the licenses of the application with this metric (active records; expired subscriptions and upgrade licenses included). */
   licensesPurchased: Scalars['Int']['output'];
-  /** Always 0: licenses cover only the requirement of their own metric. */
+  /** Coverage of this metric's licenses used for the requirement of other metrics. Always 0: licenses cover only the requirement of their own metric. */
   licensingOtherMetrics: Scalars['Int']['output'];
   /** ID of the metric; null for licenses that name no metric. */
   metricId: Maybe<Scalars['ID']['output']>;
-  /** Always 0: this system has no minimum requirement rules. */
+  /** Requirement added to reach the minimum a metric demands (e.g. a minimum of cores). Always 0: this system has no minimum requirement rules. */
   minimumRequirement: Scalars['Int']['output'];
-  /** Always 0: this system has no multiple version and edition rules. */
+  /** Requirement removed because several versions or editions installed together need one license. Always 0: this system has no such rules. */
   multipleVersionEdition: Scalars['Int']['output'];
-  /** Always 0: named user licenses count in totalCoverage by their quantity, not as a coverage of their own. */
+  /** Requirement covered by named user licenses. Always 0: they count in totalCoverage by their quantity, not as a coverage of their own. */
   namedUserCoverage: Scalars['Int']['output'];
-  /** Always 0: licenses cover only the requirement of their own metric. */
+  /** Requirement covered by licenses of another metric. Always 0: licenses cover only the requirement of their own metric. */
   otherMetricCoverage: Scalars['Int']['output'];
-  /** Always 0: this system records no metric periods. */
+  /** Requirement that falls outside the period the metric counts. Always 0: this system records no metric periods. */
   outsideMetricPeriod: Scalars['Int']['output'];
-  /** Always 0: this system has no physical host rules. */
+  /** Requirement moved to the physical host of virtual machines. Always 0: this system has no physical host rules. */
   physicalHost: Scalars['Int']['output'];
-  /** Always 0: secondary use rights are not applied to requirement (tracking rows carry their rights as text only). */
+  /** Requirement covered by secondary use rights for a desktop and a laptop of one user. Always 0: use rights are not applied to requirement (tracking rows carry them as text only). */
   secondaryUseRightsDesktopLaptop: Scalars['Int']['output'];
-  /** Always 0: secondary use rights are not applied to requirement (tracking rows carry their rights as text only). */
+  /** Requirement covered by secondary use rights for a second device. Always 0: use rights are not applied to requirement (tracking rows carry them as text only). */
   secondaryUseRightsDevice: Scalars['Int']['output'];
-  /** Always 0: site licenses count in totalCoverage by their quantity, not as a coverage of their own. */
+  /** Requirement covered by site licenses. Always 0: site licenses count in totalCoverage by their quantity, not as a coverage of their own. */
   siteCoverage: Scalars['Int']['output'];
   /** Quantity of those licenses that have a site assignment. */
   siteLicenses: Scalars['Int']['output'];
-  /** Always 0: this system has no SQL Server licensing rules. */
+  /** Requirement of SQL Server licensing rules. Always 0: this system has no SQL Server rules. */
   sqlServer: Scalars['Int']['output'];
   /**
    * The coverage: per license, its quantity (0 for an expired subscription; for an upgrade, downgrade, cross-edition
@@ -299,13 +299,13 @@ export type ComplianceSummary = {
   upgradesGiven: Scalars['Int']['output'];
   /** Quantity of those upgrade licenses used by their license upgrades: an upgrade license covers no more than this. */
   upgradesReceived: Scalars['Int']['output'];
-  /** Always 0: this system records no virtual desktop access. */
+  /** Requirement of virtual desktop access. Always 0: this system records no virtual desktop access. */
   virtualDesktopAccess: Scalars['Int']['output'];
-  /** Always 0: this system records no virtual desktop infrastructure. */
+  /** Requirement of virtual desktop infrastructure. Always 0: this system records no virtual desktop infrastructure. */
   virtualDesktopInfrastructure: Scalars['Int']['output'];
-  /** Always 0: virtual machine use rights are not applied to requirement. */
+  /** Requirement of virtual machines covered by virtual machine use rights. Always 0: those rights are not applied to requirement. */
   vmCoverage: Scalars['Int']['output'];
-  /** Always 0: this system has no Windows Server licensing rules. */
+  /** Requirement of Windows Server licensing rules. Always 0: this system has no Windows Server rules. */
   windowsServer: Scalars['Int']['output'];
 };
 
