@@ -1,6 +1,11 @@
 import { defineSubgraph } from '../../lib/subgraph';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
+import { complianceProjectionWorkers } from './services/projection';
 
-/** The compliance subgraph: applications, metrics, maintenance and support periods, costs, upgrades, coverages, license tracking and transfers, application entitlements. */
-export const complianceSubgraph = defineSubgraph('compliance', __dirname, { migrations, createLoaders });
+/**
+ * The compliance subgraph: applications, metrics, maintenance and support periods, costs, upgrades, coverages,
+ * license tracking and transfers, application entitlements, and the compliance summaries computed from its
+ * projection of licenses and assignments.
+ */
+export const complianceSubgraph = defineSubgraph('compliance', __dirname, { migrations, createLoaders, workers: [complianceProjectionWorkers] });

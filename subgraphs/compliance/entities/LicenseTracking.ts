@@ -5,7 +5,7 @@ import { BaseEntity, baseProperties } from '../../../lib/entity';
  * A license tracking row (seed 003): how an application found on a computer, or used by a user, is
  * counted for a metric and which license covers it. Exactly one of computerId and userId is set.
  * Written by addComputerLicenseTracking / addUserLicenseTracking and read by the four tracking queries
- * (services/tracking.ts); compliance requirement is to be computed from these rows.
+ * (services/tracking.ts); the compliance summaries take their requirement from these rows (services/compliance.ts).
  */
 export class LicenseTracking extends BaseEntity {
   applicationId!: string;
