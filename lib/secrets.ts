@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 
 /**
- * Secrets at rest (ARCHITECTURE.md, "Auth, tenancy, limits"): signing keys, webhook signing secrets and device
- * call-home passwords are stored sealed with AES-256-GCM under a key derived from `SIGNING_KEY_SECRET`.
+ * Secrets at rest (ARCHITECTURE.md, "Auth, tenancy, limits"): signing keys, webhook signing secrets, device
+ * call-home passwords and Smart Licensing ID tokens are stored sealed with AES-256-GCM under a key derived from
+ * `SIGNING_KEY_SECRET`.
  */
 
 /**

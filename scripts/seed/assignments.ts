@@ -10,6 +10,7 @@ import { DatacenterAssignment } from '../../subgraphs/assignments/entities/Datac
 import { OrganizationAssignment } from '../../subgraphs/assignments/entities/OrganizationAssignment';
 import { SiteAssignment } from '../../subgraphs/assignments/entities/SiteAssignment';
 import { UserAssignment } from '../../subgraphs/assignments/entities/UserAssignment';
+import { recordAssignmentEvent, type AssignmentTypeName } from '../../subgraphs/assignments/services/events';
 import { DEMO } from './ids';
 
 /** Deterministic IDs of the assignment types (same pattern as ids.ts, group 0x501). */
@@ -56,6 +57,10 @@ export async function seed(em: Em): Promise<void> {
   for (const [i, [code, name, description]] of ASSIGNMENT_TYPES.entries()) {
     em.persist(Object.assign(new AssignmentType(), { id: ASSIGNMENT_TYPE_IDS[i], accountId: DEMO.accountId, assignmentType: code, name, description }));
   }
-  for (const row of assignments()) em.persist(row);
+  for (const row of assignments()) {
+    em.persist(row);
+    // with its event, like any new assignment (the class name is the GraphQL type): the compliance projection learns it from it
+    recordAssignmentEvent(em, 'assignment.created', row.constructor.name as AssignmentTypeName, row);
+  }
   await em.flush();
 }

@@ -9,6 +9,7 @@ import { Organization } from '../../subgraphs/licenses/entities/Organization';
 import { Policy } from '../../subgraphs/licenses/entities/Policy';
 import { Product } from '../../subgraphs/licenses/entities/Product';
 import { User } from '../../subgraphs/licenses/entities/User';
+import { recordLicenseEvent } from '../../subgraphs/licenses/services/events';
 import { generateLicenseKey } from '../../subgraphs/licenses/services/license-key';
 import { generateSigningKeyPair } from '../../subgraphs/licenses/services/signing-keys';
 import { DEMO } from './ids';
@@ -79,6 +80,8 @@ export async function seed(em: Em): Promise<void> {
     });
     shape(license, now);
     em.persist(license);
+    // with its event, like any new license: the compliance projection learns the demo licenses from it
+    recordLicenseEvent(em, 'license.created', license);
     em.persist(own(new MeterAttribute(), { licenseId: license.id, name: 'exports', allowedUses: 100, totalUses: i * 3, grossUses: i * 5 }));
     em.persist(own(new LicenseMetadata(), { licenseId: license.id, key: 'tier', value: i % 2 ? 'pro' : 'standard' }));
   });

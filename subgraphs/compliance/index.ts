@@ -2,9 +2,13 @@ import { defineSubgraph } from '../../lib/subgraph';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { callHomeTrackingWorkers } from './services/call-home-tracking';
+import { complianceProjectionWorkers } from './services/projection';
 
 /**
- * The compliance subgraph: applications, metrics, maintenance and support periods, costs, upgrades, coverages, license
- * tracking (also kept from devices' call-home reports by a bus consumer) and transfers, application entitlements.
+ * The compliance subgraph: applications, metrics, maintenance and support periods, costs, upgrades, coverages,
+ * license tracking (also kept from devices' call-home reports) and transfers, application entitlements, and the
+ * compliance summaries computed from its projection of licenses and assignments.
  */
-export const complianceSubgraph = defineSubgraph('compliance', __dirname, { migrations, createLoaders, workers: [callHomeTrackingWorkers] });
+export const complianceSubgraph = defineSubgraph('compliance', __dirname, {
+  migrations, createLoaders, workers: [complianceProjectionWorkers, callHomeTrackingWorkers],
+});

@@ -7,6 +7,7 @@ import { ExtendedCoverageType } from './entities/ExtendedCoverageType';
 import { LicenseUpgrade } from './entities/LicenseUpgrade';
 import { MaintenancePeriod } from './entities/MaintenancePeriod';
 import { Metric } from './entities/Metric';
+import { complianceFactsLoader } from './services/compliance';
 import { LICENSE_UPGRADE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS } from './services/filters';
 
 /** Oldest period first; NULLS FIRST spelled out because SQLite and PostgreSQL disagree by default. */
@@ -24,6 +25,7 @@ export function createLoaders(em: Em) {
     extendedCoverageType: byIdLoader(em, ExtendedCoverageType),
     periodsByLicense: filteredByParentLoaders(em, MaintenancePeriod, 'licenseId', PERIOD_ORDER, MAINTENANCE_PERIOD_FILTER_FIELDS),
     upgradesByLicense: filteredByParentLoaders(em, LicenseUpgrade, 'licenseId', UPGRADE_ORDER, LICENSE_UPGRADE_FILTER_FIELDS),
+    complianceFacts: complianceFactsLoader(em),
   };
 }
 

@@ -68,6 +68,11 @@ describe.each(DATABASE_KINDS)('devices subgraph: the events each mutation record
     ],
     ['setDeviceBootLevel', () => mutate(`mutation($d: ID!) { setDeviceBootLevel(deviceId: $d, level: ADVANCED) { id } }`, { d: vm }), () => [['device.boot-level.changed', vm]]],
     ['setDeviceThroughput', () => mutate(`mutation($d: ID!) { setDeviceThroughput(deviceId: $d, level: 100) { id } }`, { d: vm }), () => [['device.throughput.changed', vm]]],
+    ['updateDeviceSmartLicense', () => mutate(`mutation($d: ID!) { updateDeviceSmartLicense(deviceId: $d, enable: true) { id } }`, { d: vm }), () => [['device.smart-license.updated', vm]]],
+    ['registerDeviceSmartLicense', () => mutate(`mutation($d: ID!) { registerDeviceSmartLicense(deviceId: $d, idToken: "QXN123") { id } }`, { d: vm }), () => [['device.smart-license.registered', vm]]],
+    ['renewDeviceSmartLicense', () => mutate(`mutation($d: ID!) { renewDeviceSmartLicense(deviceId: $d, id: true, authorization: true) { id } }`, { d: vm }), () => [['device.smart-license.renewed', vm]]],
+    ['deregisterDeviceSmartLicense', () => mutate(`mutation($d: ID!) { deregisterDeviceSmartLicense(deviceId: $d) { id } }`, { d: vm }), () => [['device.smart-license.deregistered', vm]]],
+    ['updateDeviceCallHome', () => mutate(`mutation($d: ID!) { updateDeviceCallHome(deviceId: $d, input: { rateLimit: 30 }) { id } }`, { d: vm }), () => [['device.call-home-settings.updated', vm]]],
     // the virtual device loses its host: an event about the guest, then the deletion of the host
     ['deleteDevice', () => mutate(`mutation($d: ID!) { deleteDevice(id: $d) { id } }`, { d: host }), () => [['device.updated', vm], ['device.deleted', host]]],
   ];

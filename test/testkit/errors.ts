@@ -1,15 +1,25 @@
-import { BadUserInputError } from '../../lib/errors';
+import { BadUserInputError, ConflictError, type DomainError } from '../../lib/errors';
 
 /**
- * The BadUserInputError that `fn` throws, for asserting its message and `extensions` (code, argumentPath).
- * Anything else thrown, or nothing, fails the test.
+ * The error of class `type` that `fn` throws, for asserting its message and `extensions` (code, argumentPath,
+ * reason). Anything else thrown, or nothing, fails the test.
  */
-export function badUserInputFrom(fn: () => unknown): BadUserInputError {
+function domainErrorFrom<E extends DomainError>(type: abstract new (...args: never[]) => E, fn: () => unknown): E {
   try {
     fn();
   } catch (error) {
-    if (error instanceof BadUserInputError) return error;
+    if (error instanceof type) return error;
     throw error;
   }
-  throw new Error('expected a BadUserInputError, but nothing was thrown');
+  throw new Error(`expected a ${type.name}, but nothing was thrown`);
+}
+
+/** The BadUserInputError that `fn` throws. */
+export function badUserInputFrom(fn: () => unknown): BadUserInputError {
+  return domainErrorFrom(BadUserInputError, fn);
+}
+
+/** The ConflictError that `fn` throws. */
+export function conflictFrom(fn: () => unknown): ConflictError {
+  return domainErrorFrom(ConflictError, fn);
 }

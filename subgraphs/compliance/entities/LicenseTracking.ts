@@ -7,7 +7,8 @@ import type { LicenseTrackingSource } from '../generated/graphql';
  * counted for a metric and which license covers it. Exactly one of computerId and userId is set.
  * Written by addComputerLicenseTracking / addUserLicenseTracking and read by the four tracking queries
  * (services/tracking.ts), or kept from devices' call-home reports (services/call-home-tracking.ts: `source`
- * CALL_HOME, with the reporting device and report time); compliance requirement is to be computed from these rows.
+ * CALL_HOME, with the reporting device and report time); the compliance summaries take their requirement from
+ * these rows (services/compliance.ts).
  */
 export class LicenseTracking extends BaseEntity {
   applicationId!: string;

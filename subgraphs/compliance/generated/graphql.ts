@@ -29,6 +29,15 @@ export type Scalars = {
 /** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
 export type Application = {
   __typename?: 'Application';
+  /**
+   * Requirement, coverage and compliance of the application per organization and metric (seed 003 Get compliance
+   * allocation summary), ordered by metric then organization.
+   */
+  complianceAllocations: ComplianceAllocationConnection;
+  /** The compliance summary of the application per metric (seed 003 Get compliance summary), ordered by metric. */
+  complianceSummary: ComplianceSummaryConnection;
+  /** How the requirement of each metric of the application is covered (seed 003 Get compliance usage summary), ordered by metric. */
+  complianceUsage: ComplianceUsageConnection;
   /** When the application was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Description of the application. */
@@ -45,6 +54,27 @@ export type Application = {
   vendor: Maybe<Scalars['String']['output']>;
   /** Version of the application, e.g. `2021`. */
   version: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
+export type ApplicationComplianceAllocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
+export type ApplicationComplianceSummaryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A software application whose licenses and installations compliance compares (seed 003 `applicationId`). */
+export type ApplicationComplianceUsageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of applications. */
@@ -143,6 +173,197 @@ export type ApplicationLicenseTransferEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: ApplicationLicenseTransfer;
+};
+
+/** Requirement, coverage and compliance of an application for one organization and metric (seed 003 compliance allocation). */
+export type ComplianceAllocation = {
+  __typename?: 'ComplianceAllocation';
+  /** ID of the application. */
+  applicationId: Scalars['ID']['output'];
+  /** coverage - requirement: negative when the organization is under-licensed. */
+  compliance: Scalars['Int']['output'];
+  /**
+   * Coverage of the application's licenses of this metric that falls to the organization: a license's coverage (see
+   * ComplianceSummary.totalCoverage) goes to its organization, except what its organization assignments give to theirs.
+   */
+  coverage: Scalars['Int']['output'];
+  /** ID of the metric; null for licenses that name no metric. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** ID of the organization; null for tracking rows and licenses that name none. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /** Sum of the requirement of the tracking rows of the application for this organization and metric. */
+  requirement: Scalars['Int']['output'];
+};
+
+/** A page of compliance allocations. */
+export type ComplianceAllocationConnection = {
+  __typename?: 'ComplianceAllocationConnection';
+  /** The items of this page. */
+  edges: Array<ComplianceAllocationEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of compliance allocations. */
+export type ComplianceAllocationEdge = {
+  __typename?: 'ComplianceAllocationEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComplianceAllocation;
+};
+
+/** The compliance summary of an application for one metric, every organization together (seed 003 compliance summary). */
+export type ComplianceSummary = {
+  __typename?: 'ComplianceSummary';
+  /** ID of the application. */
+  applicationId: Scalars['ID']['output'];
+  /** Number of user assignments of those licenses. */
+  assignedNamedUsers: Scalars['Int']['output'];
+  /** Coverage left once the requirement is covered: max(0, totalCoverage - licenseRequirement). */
+  availableLicenses: Scalars['Int']['output'];
+  /** totalCoverage - licenseRequirement: negative when the application is under-licensed. */
+  compliance: Scalars['Int']['output'];
+  /** Requirement removed by excluding an application on a computer. Always 0: this system records no exclusions. */
+  computerAppExclusions: Scalars['Int']['output'];
+  /** Requirement added or removed by core factors. Always 0: this system has no core factor tables. */
+  coreFactor: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades from licenses flagged isCrossEdition. */
+  crossEditionGiven: Scalars['Int']['output'];
+  /** Quantity of those licenses flagged isCrossEdition used by their license upgrades. */
+  crossEditionReceived: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades from licenses flagged isCrossPlatform. */
+  crossPlatformGiven: Scalars['Int']['output'];
+  /** Quantity of those licenses flagged isCrossPlatform used by their license upgrades. */
+  crossPlatformReceived: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades (`addLicenseUpgrade`) from licenses flagged isDowngrade. */
+  downgradesGiven: Scalars['Int']['output'];
+  /** Quantity of those licenses flagged isDowngrade used by their license upgrades. */
+  downgradesReceived: Scalars['Int']['output'];
+  /** Quantity of the subscription licenses whose validity (subscriptionValidFrom to subscriptionValidTo) does not contain now: they cover nothing. */
+  expiredSubscriptionLicenses: Scalars['Int']['output'];
+  /** Requirement covered by the license of a datacenter (extended coverage). Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
+  extendedCoverageForDcc: Scalars['Int']['output'];
+  /** Requirement covered by the license of a host computer (extended coverage). Always 0: extended coverages (`extendedCoverages`) are recorded but not applied to requirement. */
+  extendedCoverageForHosts: Scalars['Int']['output'];
+  /** Requirement covered by licenses of a bundle that includes the application. Always 0: this system records no bundles. */
+  includedInBundle: Scalars['Int']['output'];
+  /** Number of those licenses whose record is incomplete (no metric or no quantity): they cannot be counted. */
+  incompleteLicenses: Scalars['Int']['output'];
+  /** Sum of the initialRequirement of the tracking rows of the application with this metric. */
+  initialRequirement: Scalars['Int']['output'];
+  /** Number of assignments of those licenses beyond their quantity (OVER_ASSIGNMENT in the assignments subgraph). */
+  invalidAssignments: Scalars['Int']['output'];
+  /** Sum of the requirement of the tracking rows of the application with this metric: the licenses needed. */
+  licenseRequirement: Scalars['Int']['output'];
+  /** Requirement covered by stacking several licenses on one computer. Always 0: this system has no license stacking rules. */
+  licenseStacking: Scalars['Int']['output'];
+  /** Quantity of the licenses of the application with this metric (active records; expired subscriptions and upgrade licenses included). */
+  licensesPurchased: Scalars['Int']['output'];
+  /** Coverage of this metric's licenses used for the requirement of other metrics. Always 0: licenses cover only the requirement of their own metric. */
+  licensingOtherMetrics: Scalars['Int']['output'];
+  /** ID of the metric; null for licenses that name no metric. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** Requirement added to reach the minimum a metric demands (e.g. a minimum of cores). Always 0: this system has no minimum requirement rules. */
+  minimumRequirement: Scalars['Int']['output'];
+  /** Requirement removed because several versions or editions installed together need one license. Always 0: this system has no such rules. */
+  multipleVersionEdition: Scalars['Int']['output'];
+  /** Requirement covered by named user licenses. Always 0: they count in totalCoverage by their quantity, not as a coverage of their own. */
+  namedUserCoverage: Scalars['Int']['output'];
+  /** Requirement covered by licenses of another metric. Always 0: licenses cover only the requirement of their own metric. */
+  otherMetricCoverage: Scalars['Int']['output'];
+  /** Requirement that falls outside the period the metric counts. Always 0: this system records no metric periods. */
+  outsideMetricPeriod: Scalars['Int']['output'];
+  /** Requirement moved to the physical host of virtual machines. Always 0: this system has no physical host rules. */
+  physicalHost: Scalars['Int']['output'];
+  /** Requirement covered by secondary use rights for a desktop and a laptop of one user. Always 0: use rights are not applied to requirement (tracking rows carry them as text only). */
+  secondaryUseRightsDesktopLaptop: Scalars['Int']['output'];
+  /** Requirement covered by secondary use rights for a second device. Always 0: use rights are not applied to requirement (tracking rows carry them as text only). */
+  secondaryUseRightsDevice: Scalars['Int']['output'];
+  /** Requirement covered by site licenses. Always 0: site licenses count in totalCoverage by their quantity, not as a coverage of their own. */
+  siteCoverage: Scalars['Int']['output'];
+  /** Quantity of those licenses that have a site assignment. */
+  siteLicenses: Scalars['Int']['output'];
+  /** Requirement of SQL Server licensing rules. Always 0: this system has no SQL Server rules. */
+  sqlServer: Scalars['Int']['output'];
+  /**
+   * The coverage: per license, its quantity (0 for an expired subscription; for an upgrade, downgrade, cross-edition
+   * or cross-platform license at most what it received), minus what license upgrades took from it (given), at least 0.
+   */
+  totalCoverage: Scalars['Int']['output'];
+  /** Quantity of those licenses not assigned to computers, datacenters or users. */
+  unassigned: Scalars['Int']['output'];
+  /** Quantity of those licenses taken by license upgrades from upgrade licenses (not flagged isDowngrade, isCrossEdition or isCrossPlatform): it no longer covers this application. */
+  upgradesGiven: Scalars['Int']['output'];
+  /** Quantity of those upgrade licenses used by their license upgrades: an upgrade license covers no more than this. */
+  upgradesReceived: Scalars['Int']['output'];
+  /** Requirement of virtual desktop access. Always 0: this system records no virtual desktop access. */
+  virtualDesktopAccess: Scalars['Int']['output'];
+  /** Requirement of virtual desktop infrastructure. Always 0: this system records no virtual desktop infrastructure. */
+  virtualDesktopInfrastructure: Scalars['Int']['output'];
+  /** Requirement of virtual machines covered by virtual machine use rights. Always 0: those rights are not applied to requirement. */
+  vmCoverage: Scalars['Int']['output'];
+  /** Requirement of Windows Server licensing rules. Always 0: this system has no Windows Server rules. */
+  windowsServer: Scalars['Int']['output'];
+};
+
+/** A page of compliance summaries. */
+export type ComplianceSummaryConnection = {
+  __typename?: 'ComplianceSummaryConnection';
+  /** The items of this page. */
+  edges: Array<ComplianceSummaryEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of compliance summaries. */
+export type ComplianceSummaryEdge = {
+  __typename?: 'ComplianceSummaryEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComplianceSummary;
+};
+
+/** How the requirement of one metric of an application is covered (seed 003 compliance usage summary). */
+export type ComplianceUsage = {
+  __typename?: 'ComplianceUsage';
+  /** ID of the application. */
+  applicationId: Scalars['ID']['output'];
+  /** Whether part of the requirement is left uncovered (coverage below requirement). */
+  isPartial: Scalars['Boolean']['output'];
+  /** ID of the metric of the licenses that cover it: always metricId, licenses cover only their own metric. */
+  licenseMetricId: Maybe<Scalars['ID']['output']>;
+  /** Requirement covered by licenses of the metric: min(totalCoverage, licenseRequirement) of the summary. */
+  mainCoverage: Scalars['Int']['output'];
+  /** ID of the metric of the requirement; null for licenses that name no metric. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** Always 0: licenses cover only the requirement of their own metric. */
+  otherMetricCoverage: Scalars['Int']['output'];
+};
+
+/** A page of compliance usage rows. */
+export type ComplianceUsageConnection = {
+  __typename?: 'ComplianceUsageConnection';
+  /** The items of this page. */
+  edges: Array<ComplianceUsageEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of compliance usage rows. */
+export type ComplianceUsageEdge = {
+  __typename?: 'ComplianceUsageEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ComplianceUsage;
 };
 
 /**
@@ -720,6 +941,62 @@ export type LicenseCostSummary = {
   totalCost: Scalars['Decimal']['output'];
 };
 
+/** How a license is assigned (seed 003 assignment types): `Organization`, `Computer`, `User`, `Site`, `Datacenter`. */
+export type LicenseEntitlementAssignmentType =
+  /** Assigned to computers. */
+  | 'COMPUTER'
+  /** Assigned to datacenters. */
+  | 'DATACENTER'
+  /** Assigned to organizations, each with a quantity. */
+  | 'ORGANIZATION'
+  /** A site license: it covers a whole organization. */
+  | 'SITE'
+  /** Assigned to named users, one each. */
+  | 'USER';
+
+/**
+ * What an organization is entitled to for an application, metric and assignment type (seed 003 license entitlement),
+ * from the assignments of the account's licenses.
+ */
+export type LicenseEntitlementSummary = {
+  __typename?: 'LicenseEntitlementSummary';
+  /** ID of the application of the licenses. */
+  applicationId: Scalars['ID']['output'];
+  /** The assignment type through which the organization holds the licenses. */
+  assignmentType: LicenseEntitlementAssignmentType;
+  /** ID of the metric of the licenses; null for licenses that name none. */
+  metricId: Maybe<Scalars['ID']['output']>;
+  /** ID of the organization entitled; null for licenses that name none. */
+  organizationId: Maybe<Scalars['ID']['output']>;
+  /**
+   * The quantity: computer, datacenter and user assignments entitle the license's organization up to the license's
+   * quantity (over-assigned ones entitle nothing); organization assignments entitle their organization to their
+   * quantity of what earlier organization assignments left; a site assignment entitles its organization to its
+   * quantity. Subscriptions outside their validity, archived records and deleted licenses entitle nothing.
+   */
+  quantity: Scalars['Int']['output'];
+};
+
+/** A page of license entitlements. */
+export type LicenseEntitlementSummaryConnection = {
+  __typename?: 'LicenseEntitlementSummaryConnection';
+  /** The items of this page. */
+  edges: Array<LicenseEntitlementSummaryEdge>;
+  /** Page information. */
+  pageInfo: PageInfo;
+  /** Number of items in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An item of a page of license entitlements. */
+export type LicenseEntitlementSummaryEdge = {
+  __typename?: 'LicenseEntitlementSummaryEdge';
+  /** Cursor of the item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: LicenseEntitlementSummary;
+};
+
 /**
  * Where a license tracking row comes from. Rows of a device's call-home reports are replaced by its next report;
  * MANUAL rows are only changed by hand.
@@ -1096,6 +1373,12 @@ export type Query = {
   applicationUserLicenseTransfers: UserLicenseTransferConnection;
   /** Applications, by name (filter fields: id, name, vendor, version, edition, createdDate, updatedDate). */
   applications: ApplicationConnection;
+  /** The compliance allocations of an application (seed 003 Get compliance allocation summary); NOT_FOUND for an unknown application. */
+  complianceAllocations: ComplianceAllocationConnection;
+  /** The compliance summary of an application (seed 003 Get compliance summary); NOT_FOUND for an unknown application. */
+  complianceSummary: ComplianceSummaryConnection;
+  /** The compliance usage summary of an application (seed 003 Get compliance usage summary); NOT_FOUND for an unknown application. */
+  complianceUsage: ComplianceUsageConnection;
   /**
    * Entitlements of computers to applications (seed 003 Get computers applications entitlements): one row per
    * computer, application and metric of the computer tracking rows, by computer, application and metric ID. Filter
@@ -1118,6 +1401,12 @@ export type Query = {
    * isParentComputerDatacenter, extendedComputerId, applicationId, coveredApplicationId, reason, reasonDescription.
    */
   extendedCoverages: ExtendedCoverageConnection;
+  /**
+   * License entitlements of the account (seed 003 Get license entitlements), ordered by application, organization,
+   * metric and assignment type. Filter fields: applicationId, organizationId, metricId, assignmentType (e.g.
+   * `assignmentType -eq "ORGANIZATION"`), quantity.
+   */
+  licenseEntitlementSummaries: LicenseEntitlementSummaryConnection;
   /**
    * Maintenance and support periods of all licenses (seed 003 Get maintenance and support periods). Filter fields:
    * id, licenseId, agreementPeriodId, validFrom, validTo, hasUpgradeRights, invoiceReference, notes, maintenanceCost,
@@ -1210,6 +1499,27 @@ export type QueryApplicationsArgs = {
 };
 
 
+export type QueryComplianceAllocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryComplianceSummaryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryComplianceUsageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryComputerApplicationEntitlementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<Scalars['String']['input']>;
@@ -1244,6 +1554,13 @@ export type QueryExtendedCoverageTypesArgs = {
 
 
 export type QueryExtendedCoveragesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLicenseEntitlementSummariesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1592,9 +1909,9 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Application: ResolverTypeWrapper<ApplicationEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ApplicationConnection: ResolverTypeWrapper<Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversTypes['ApplicationEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApplicationEdge: ResolverTypeWrapper<Omit<ApplicationEdge, 'node'> & { node: ResolversTypes['Application'] }>;
   ApplicationInput: ApplicationInput;
   ApplicationLicenseTracking: ResolverTypeWrapper<ApplicationLicenseTracking>;
@@ -1604,6 +1921,15 @@ export type ResolversTypes = {
   ApplicationLicenseTransfer: ResolverTypeWrapper<ApplicationLicenseTransfer>;
   ApplicationLicenseTransferConnection: ResolverTypeWrapper<ApplicationLicenseTransferConnection>;
   ApplicationLicenseTransferEdge: ResolverTypeWrapper<ApplicationLicenseTransferEdge>;
+  ComplianceAllocation: ResolverTypeWrapper<ComplianceAllocation>;
+  ComplianceAllocationConnection: ResolverTypeWrapper<ComplianceAllocationConnection>;
+  ComplianceAllocationEdge: ResolverTypeWrapper<ComplianceAllocationEdge>;
+  ComplianceSummary: ResolverTypeWrapper<ComplianceSummary>;
+  ComplianceSummaryConnection: ResolverTypeWrapper<ComplianceSummaryConnection>;
+  ComplianceSummaryEdge: ResolverTypeWrapper<ComplianceSummaryEdge>;
+  ComplianceUsage: ResolverTypeWrapper<ComplianceUsage>;
+  ComplianceUsageConnection: ResolverTypeWrapper<ComplianceUsageConnection>;
+  ComplianceUsageEdge: ResolverTypeWrapper<ComplianceUsageEdge>;
   ComputerApplicationEntitlement: ResolverTypeWrapper<ComputerApplicationEntitlement>;
   ComputerApplicationEntitlementConnection: ResolverTypeWrapper<ComputerApplicationEntitlementConnection>;
   ComputerApplicationEntitlementEdge: ResolverTypeWrapper<ComputerApplicationEntitlementEdge>;
@@ -1638,6 +1964,10 @@ export type ResolversTypes = {
   LicenseCostConnection: ResolverTypeWrapper<LicenseCostConnection>;
   LicenseCostEdge: ResolverTypeWrapper<LicenseCostEdge>;
   LicenseCostSummary: ResolverTypeWrapper<LicenseCostSummary>;
+  LicenseEntitlementAssignmentType: LicenseEntitlementAssignmentType;
+  LicenseEntitlementSummary: ResolverTypeWrapper<LicenseEntitlementSummary>;
+  LicenseEntitlementSummaryConnection: ResolverTypeWrapper<LicenseEntitlementSummaryConnection>;
+  LicenseEntitlementSummaryEdge: ResolverTypeWrapper<LicenseEntitlementSummaryEdge>;
   LicenseTrackingSource: LicenseTrackingSource;
   LicenseUpgrade: ResolverTypeWrapper<LicenseUpgradeEntity>;
   LicenseUpgradeConnection: ResolverTypeWrapper<Omit<LicenseUpgradeConnection, 'edges'> & { edges: Array<ResolversTypes['LicenseUpgradeEdge']> }>;
@@ -1672,9 +2002,9 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Application: ApplicationEntity;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   ApplicationConnection: Omit<ApplicationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApplicationEdge']> };
-  Int: Scalars['Int']['output'];
   ApplicationEdge: Omit<ApplicationEdge, 'node'> & { node: ResolversParentTypes['Application'] };
   ApplicationInput: ApplicationInput;
   ApplicationLicenseTracking: ApplicationLicenseTracking;
@@ -1684,6 +2014,15 @@ export type ResolversParentTypes = {
   ApplicationLicenseTransfer: ApplicationLicenseTransfer;
   ApplicationLicenseTransferConnection: ApplicationLicenseTransferConnection;
   ApplicationLicenseTransferEdge: ApplicationLicenseTransferEdge;
+  ComplianceAllocation: ComplianceAllocation;
+  ComplianceAllocationConnection: ComplianceAllocationConnection;
+  ComplianceAllocationEdge: ComplianceAllocationEdge;
+  ComplianceSummary: ComplianceSummary;
+  ComplianceSummaryConnection: ComplianceSummaryConnection;
+  ComplianceSummaryEdge: ComplianceSummaryEdge;
+  ComplianceUsage: ComplianceUsage;
+  ComplianceUsageConnection: ComplianceUsageConnection;
+  ComplianceUsageEdge: ComplianceUsageEdge;
   ComputerApplicationEntitlement: ComputerApplicationEntitlement;
   ComputerApplicationEntitlementConnection: ComputerApplicationEntitlementConnection;
   ComputerApplicationEntitlementEdge: ComputerApplicationEntitlementEdge;
@@ -1717,6 +2056,9 @@ export type ResolversParentTypes = {
   LicenseCostConnection: LicenseCostConnection;
   LicenseCostEdge: LicenseCostEdge;
   LicenseCostSummary: LicenseCostSummary;
+  LicenseEntitlementSummary: LicenseEntitlementSummary;
+  LicenseEntitlementSummaryConnection: LicenseEntitlementSummaryConnection;
+  LicenseEntitlementSummaryEdge: LicenseEntitlementSummaryEdge;
   LicenseUpgrade: LicenseUpgradeEntity;
   LicenseUpgradeConnection: Omit<LicenseUpgradeConnection, 'edges'> & { edges: Array<ResolversParentTypes['LicenseUpgradeEdge']> };
   LicenseUpgradeEdge: Omit<LicenseUpgradeEdge, 'node'> & { node: ResolversParentTypes['LicenseUpgrade'] };
@@ -1748,6 +2090,9 @@ export type ResolversParentTypes = {
 
 export type ApplicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application'], FederationReferenceType extends FederationReferenceTypes['Application'] = FederationReferenceTypes['Application']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Application']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  complianceAllocations?: Resolver<ResolversTypes['ComplianceAllocationConnection'], ParentType, ContextType, Partial<ApplicationComplianceAllocationsArgs>>;
+  complianceSummary?: Resolver<ResolversTypes['ComplianceSummaryConnection'], ParentType, ContextType, Partial<ApplicationComplianceSummaryArgs>>;
+  complianceUsage?: Resolver<ResolversTypes['ComplianceUsageConnection'], ParentType, ContextType, Partial<ApplicationComplianceUsageArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1802,6 +2147,103 @@ export type ApplicationLicenseTransferConnectionResolvers<ContextType = Context,
 export type ApplicationLicenseTransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApplicationLicenseTransferEdge'] = ResolversParentTypes['ApplicationLicenseTransferEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ApplicationLicenseTransfer'], ParentType, ContextType>;
+};
+
+export type ComplianceAllocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceAllocation'] = ResolversParentTypes['ComplianceAllocation']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  compliance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceAllocationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceAllocationConnection'] = ResolversParentTypes['ComplianceAllocationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplianceAllocationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceAllocationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceAllocationEdge'] = ResolversParentTypes['ComplianceAllocationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComplianceAllocation'], ParentType, ContextType>;
+};
+
+export type ComplianceSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceSummary'] = ResolversParentTypes['ComplianceSummary']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assignedNamedUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  availableLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compliance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computerAppExclusions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coreFactor?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossEditionGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossEditionReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossPlatformGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  crossPlatformReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downgradesGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downgradesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiredSubscriptionLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  extendedCoverageForDcc?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  extendedCoverageForHosts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  includedInBundle?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  incompleteLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  initialRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invalidAssignments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licenseRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licenseStacking?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licensesPurchased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  licensingOtherMetrics?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  minimumRequirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  multipleVersionEdition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  namedUserCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherMetricCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outsideMetricPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  physicalHost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondaryUseRightsDesktopLaptop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  secondaryUseRightsDevice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteLicenses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sqlServer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unassigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upgradesGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upgradesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  virtualDesktopAccess?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  virtualDesktopInfrastructure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vmCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowsServer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceSummaryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceSummaryConnection'] = ResolversParentTypes['ComplianceSummaryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplianceSummaryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceSummaryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceSummaryEdge'] = ResolversParentTypes['ComplianceSummaryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComplianceSummary'], ParentType, ContextType>;
+};
+
+export type ComplianceUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceUsage'] = ResolversParentTypes['ComplianceUsage']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPartial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  licenseMetricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  mainCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  otherMetricCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceUsageConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceUsageConnection'] = ResolversParentTypes['ComplianceUsageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplianceUsageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplianceUsageEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComplianceUsageEdge'] = ResolversParentTypes['ComplianceUsageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ComplianceUsage'], ParentType, ContextType>;
 };
 
 export type ComputerApplicationEntitlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerApplicationEntitlement'] = ResolversParentTypes['ComputerApplicationEntitlement']> = {
@@ -2023,6 +2465,25 @@ export type LicenseCostSummaryResolvers<ContextType = Context, ParentType extend
   totalCost?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 };
 
+export type LicenseEntitlementSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseEntitlementSummary'] = ResolversParentTypes['LicenseEntitlementSummary']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assignmentType?: Resolver<ResolversTypes['LicenseEntitlementAssignmentType'], ParentType, ContextType>;
+  metricId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LicenseEntitlementSummaryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseEntitlementSummaryConnection'] = ResolversParentTypes['LicenseEntitlementSummaryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LicenseEntitlementSummaryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LicenseEntitlementSummaryEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseEntitlementSummaryEdge'] = ResolversParentTypes['LicenseEntitlementSummaryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LicenseEntitlementSummary'], ParentType, ContextType>;
+};
+
 export type LicenseUpgradeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LicenseUpgrade'] = ResolversParentTypes['LicenseUpgrade'], FederationReferenceType extends FederationReferenceTypes['LicenseUpgrade'] = FederationReferenceTypes['LicenseUpgrade']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LicenseUpgrade']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2136,12 +2597,16 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   applicationUserLicenseTracking?: Resolver<ResolversTypes['UserLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryApplicationUserLicenseTrackingArgs, 'applicationId'>>;
   applicationUserLicenseTransfers?: Resolver<ResolversTypes['UserLicenseTransferConnection'], ParentType, ContextType, RequireFields<QueryApplicationUserLicenseTransfersArgs, 'applicationId'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<QueryApplicationsArgs>>;
+  complianceAllocations?: Resolver<ResolversTypes['ComplianceAllocationConnection'], ParentType, ContextType, RequireFields<QueryComplianceAllocationsArgs, 'applicationId'>>;
+  complianceSummary?: Resolver<ResolversTypes['ComplianceSummaryConnection'], ParentType, ContextType, RequireFields<QueryComplianceSummaryArgs, 'applicationId'>>;
+  complianceUsage?: Resolver<ResolversTypes['ComplianceUsageConnection'], ParentType, ContextType, RequireFields<QueryComplianceUsageArgs, 'applicationId'>>;
   computerApplicationEntitlements?: Resolver<ResolversTypes['ComputerApplicationEntitlementConnection'], ParentType, ContextType, Partial<QueryComputerApplicationEntitlementsArgs>>;
   computerLicenseTracking?: Resolver<ResolversTypes['ComputerLicenseTrackingConnection'], ParentType, ContextType, RequireFields<QueryComputerLicenseTrackingArgs, 'computerId'>>;
   entitlementStates?: Resolver<ResolversTypes['EntitlementStateConnection'], ParentType, ContextType, Partial<QueryEntitlementStatesArgs>>;
   extendedCoverage?: Resolver<Maybe<ResolversTypes['ExtendedCoverage']>, ParentType, ContextType, RequireFields<QueryExtendedCoverageArgs, 'coverageId'>>;
   extendedCoverageTypes?: Resolver<ResolversTypes['ExtendedCoverageTypeConnection'], ParentType, ContextType, Partial<QueryExtendedCoverageTypesArgs>>;
   extendedCoverages?: Resolver<ResolversTypes['ExtendedCoverageConnection'], ParentType, ContextType, Partial<QueryExtendedCoveragesArgs>>;
+  licenseEntitlementSummaries?: Resolver<ResolversTypes['LicenseEntitlementSummaryConnection'], ParentType, ContextType, Partial<QueryLicenseEntitlementSummariesArgs>>;
   maintenancePeriods?: Resolver<ResolversTypes['MaintenancePeriodConnection'], ParentType, ContextType, Partial<QueryMaintenancePeriodsArgs>>;
   metric?: Resolver<Maybe<ResolversTypes['Metric']>, ParentType, ContextType, RequireFields<QueryMetricArgs, 'id'>>;
   metrics?: Resolver<ResolversTypes['MetricConnection'], ParentType, ContextType, Partial<QueryMetricsArgs>>;
@@ -2232,6 +2697,15 @@ export type Resolvers<ContextType = Context> = {
   ApplicationLicenseTransfer?: ApplicationLicenseTransferResolvers<ContextType>;
   ApplicationLicenseTransferConnection?: ApplicationLicenseTransferConnectionResolvers<ContextType>;
   ApplicationLicenseTransferEdge?: ApplicationLicenseTransferEdgeResolvers<ContextType>;
+  ComplianceAllocation?: ComplianceAllocationResolvers<ContextType>;
+  ComplianceAllocationConnection?: ComplianceAllocationConnectionResolvers<ContextType>;
+  ComplianceAllocationEdge?: ComplianceAllocationEdgeResolvers<ContextType>;
+  ComplianceSummary?: ComplianceSummaryResolvers<ContextType>;
+  ComplianceSummaryConnection?: ComplianceSummaryConnectionResolvers<ContextType>;
+  ComplianceSummaryEdge?: ComplianceSummaryEdgeResolvers<ContextType>;
+  ComplianceUsage?: ComplianceUsageResolvers<ContextType>;
+  ComplianceUsageConnection?: ComplianceUsageConnectionResolvers<ContextType>;
+  ComplianceUsageEdge?: ComplianceUsageEdgeResolvers<ContextType>;
   ComputerApplicationEntitlement?: ComputerApplicationEntitlementResolvers<ContextType>;
   ComputerApplicationEntitlementConnection?: ComputerApplicationEntitlementConnectionResolvers<ContextType>;
   ComputerApplicationEntitlementEdge?: ComputerApplicationEntitlementEdgeResolvers<ContextType>;
@@ -2260,6 +2734,9 @@ export type Resolvers<ContextType = Context> = {
   LicenseCostConnection?: LicenseCostConnectionResolvers<ContextType>;
   LicenseCostEdge?: LicenseCostEdgeResolvers<ContextType>;
   LicenseCostSummary?: LicenseCostSummaryResolvers<ContextType>;
+  LicenseEntitlementSummary?: LicenseEntitlementSummaryResolvers<ContextType>;
+  LicenseEntitlementSummaryConnection?: LicenseEntitlementSummaryConnectionResolvers<ContextType>;
+  LicenseEntitlementSummaryEdge?: LicenseEntitlementSummaryEdgeResolvers<ContextType>;
   LicenseUpgrade?: LicenseUpgradeResolvers<ContextType>;
   LicenseUpgradeConnection?: LicenseUpgradeConnectionResolvers<ContextType>;
   LicenseUpgradeEdge?: LicenseUpgradeEdgeResolvers<ContextType>;

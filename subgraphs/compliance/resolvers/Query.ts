@@ -4,18 +4,29 @@ import { ExtendedCoverage } from '../entities/ExtendedCoverage';
 import { ExtendedCoverageType } from '../entities/ExtendedCoverageType';
 import { MaintenancePeriod } from '../entities/MaintenancePeriod';
 import { Metric } from '../entities/Metric';
-import { connectionFromArray } from '../../../lib/pagination';
+import { connectionFromArray, type ConnectionArgs } from '../../../lib/pagination';
 import { requireUuid } from '../../../lib/ids';
 import { filterRows } from '../domain/row-filter';
 import type { QueryResolvers } from '../generated/graphql';
 import { PERIOD_ORDER } from '../loaders';
 import {
-  APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, MAINTENANCE_PERIOD_FILTER_FIELDS,
+  APPLICATION_FILTER_FIELDS, EXTENDED_COVERAGE_FILTER_FIELDS, EXTENDED_COVERAGE_TYPE_FILTER_FIELDS, LICENSE_ENTITLEMENT_FILTER_FIELDS,
+  MAINTENANCE_PERIOD_FILTER_FIELDS,
 } from '../services/filters';
+import { allocationsOf, licenseEntitlements, summariesOf, usageOf, type ComplianceFacts } from '../services/compliance';
 import * as tracking from '../services/tracking';
 import * as transfers from '../services/transfers';
 import { entitlementFilterFields, entitlementsOf } from '../services/entitlements';
 import { ENTITLEMENT_STATES } from '../domain/entitlements';
+import type { Context } from '../context';
+
+/** A compliance read of the application that `applicationId` names (NOT_FOUND otherwise), as a page. */
+function complianceOf<T>(read: (applicationId: string, facts: ComplianceFacts) => T[]) {
+  return async (_: unknown, { applicationId, ...args }: { applicationId: string } & ConnectionArgs, { em, loaders }: Context) => {
+    const id = await tracking.applicationIdOrFail(em, applicationId);
+    return connectionFromArray(read(id, await loaders.complianceFacts.load(id)), args);
+  };
+}
 
 const optional = (id: string | null | undefined, name: string) => (id == null ? {} : { [name]: requireUuid(id, [name]) });
 
@@ -42,6 +53,11 @@ export const Query: QueryResolvers = {
   },
   applicationUserLicenseTracking: async (_, { applicationId, userId, filter, ...args }, { em }) =>
     tracking.userTracking(em, { applicationId: await tracking.applicationIdOrFail(em, applicationId), ...optional(userId, 'userId') }, { filter, args }),
+  complianceAllocations: complianceOf(allocationsOf),
+  complianceSummary: complianceOf(summariesOf),
+  complianceUsage: complianceOf(usageOf),
+  licenseEntitlementSummaries: async (_, { filter, ...args }, { em }) =>
+    connectionFromArray(filterRows(await licenseEntitlements(em), filter, LICENSE_ENTITLEMENT_FILTER_FIELDS), args),
   applicationComputerLicenseTransfers: async (_, { applicationId, computerId, filter, ...args }, { em }) =>
     transfers.transfersOfKind(em, 'computerId', { $and: [await transfers.ofApplication(em, applicationId), optional(computerId, 'computerId')] }, { filter, args }),
   applicationCustomValueLicenseTransfers: async (_, { applicationId, customId, filter, ...args }, { em }) => {

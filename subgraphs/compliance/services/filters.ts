@@ -1,6 +1,7 @@
 import { filterField, type FilterFields } from '../../../lib/filter';
 import type { RowField } from '../domain/row-filter';
 import type { LicenseCostRow } from '../domain/costs';
+import type { LicenseEntitlementSummary } from '../domain/license-entitlements';
 
 const { text, uuid, num, bool, date } = filterField;
 
@@ -56,6 +57,15 @@ export const LICENSE_COST_FILTER_FIELDS: Record<string, RowField<LicenseCostRow>
   accumulatedSupportCost: money((r) => r.accumulatedSupportCost),
   totalCost: money((r) => r.totalCost),
   currency: { type: 'string', get: (r) => r.currency },
+};
+
+/** Fields of `licenseEntitlementSummaries(filter:)`: the rows are computed, so the filter runs in memory. */
+export const LICENSE_ENTITLEMENT_FILTER_FIELDS: Record<string, RowField<LicenseEntitlementSummary>> = {
+  applicationId: { type: 'uuid', get: (r) => r.applicationId },
+  organizationId: { type: 'uuid', get: (r) => r.organizationId },
+  metricId: { type: 'uuid', get: (r) => r.metricId },
+  assignmentType: { type: 'string', get: (r) => r.assignmentType },
+  quantity: { type: 'number', get: (r) => r.quantity },
 };
 
 /** Fields of the transfer reads, the seed's transfer properties (each read has its own kind's ID too). */

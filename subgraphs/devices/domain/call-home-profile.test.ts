@@ -6,9 +6,10 @@ import {
 const PATH = ['input', 'subscribeGroupSnapshot'];
 
 describe('call-home profile rules (seed 004 object#call-home-profile)', () => {
-  test('a name is 1 to 64 letters, digits, -, _ or . (it is the last segment of the seed\'s URL)', () => {
+  test('a name is 1 to 64 letters, digits, -, _ or ., from a letter or digit (it is the last segment of the seed\'s URL)', () => {
     for (const name of ['test', 'CiscoTAC-1', 'a.b_c', 'x'.repeat(64)]) expect(checkProfileName(name, ['input', 'name'])).toBe(name);
-    for (const name of ['', ' test', 'a/b', 'two words', 'x'.repeat(65), 'é']) {
+    expect(checkProfileName(' test ', ['input', 'name'])).toBe('test');
+    for (const name of ['', ' ', '-leading', '.hidden', 'a/b', 'two words', 'x'.repeat(65), 'é']) {
       expect(badUserInputFrom(() => checkProfileName(name, ['input', 'name'])).extensions).toMatchObject({ argumentPath: ['input', 'name'] });
     }
   });

@@ -14,7 +14,7 @@ import { checkEmailAddress } from './call-home';
  */
 
 /** A profile name names the profile in the seed's URL (`/api/v1/call-home/profile/{name}`), e.g. `CiscoTAC-1`. */
-const PROFILE_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const MAX_DESTINATIONS = 10;
 const MAX_URL = 2048;
 
@@ -29,11 +29,16 @@ type Period = keyof CallHomePeriodicSubscriptionInput;
 
 const name = (path: ArgumentPath) => String(path[path.length - 1]);
 
+/**
+ * A call-home profile name (of a profile, or the one Smart Licensing uses): trimmed, 1 to 64 letters, digits, `-`,
+ * `_` or `.`, starting with a letter or digit.
+ */
 export function checkProfileName(value: string, path: ArgumentPath): string {
-  if (!PROFILE_NAME.test(value)) {
-    throw new BadUserInputError(`${name(path)} must have 1 to 64 letters, digits, '-', '_' or '.'`, path);
+  const profile = value.trim();
+  if (!PROFILE_NAME.test(profile)) {
+    throw new BadUserInputError(`${name(path)} must be a call-home profile name of 1 to 64 letters, digits, "-", "_" or "." (e.g. CiscoTAC-1)`, path);
   }
-  return value;
+  return profile;
 }
 
 /** `hh:mm` on a 24-hour clock, 00:00 to 23:59 (seed 004 "Format: hh:mm"). */

@@ -55,10 +55,11 @@ export function checkPakId(value: string): string {
 }
 
 /**
- * An email address: `local@domain`, a local part of at most 64 characters and a domain with a dot, no spaces.
- * `label` names it in the message (a call-home profile's destination emails are checked the same way).
+ * An email address: `local@domain`, a local part of at most 64 characters and a domain with a dot, no spaces. `path`
+ * names the argument (`sendToEmailId` of an installation, `contactEmail` of the call-home settings); `label` names it
+ * in the message when the path ends in a list index (a call-home profile's destination `emails`).
  */
-export function checkEmailAddress(value: string, path: ArgumentPath = at('sendToEmailId'), label = 'sendToEmailId'): string {
+export function checkEmailAddress(value: string, path: ArgumentPath = at('sendToEmailId'), label = String(path[path.length - 1])): string {
   const email = value.trim();
   const [local, domain, ...rest] = email.split('@');
   const valid = email.length <= CALL_HOME_LIMITS.sendToEmailId && rest.length === 0 && domain !== undefined

@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, baseProperties } from '../../../lib/entity';
-import type { BootLevel } from '../generated/graphql';
+import type { BootLevel, CallHomePrivacyLevel, SmartLicenseState } from '../generated/graphql';
 
 /**
  * A device that holds licenses (seed 004): a network device, a computer or a virtual machine.
@@ -23,6 +23,25 @@ export class Device extends BaseEntity {
   eulaAccepted = false;
   eulaAcceptedAt: Date | null = null;
   eulaUri: string | null = null;
+  // Smart Licensing (seed 004 /api/v1/smart-license): disabled, `CiscoTAC-1` and UNIDENTIFIED until changed
+  smartLicenseEnabled = false;
+  smartLicenseProfile = 'CiscoTAC-1';
+  smartLicenseState: SmartLicenseState = 'UNIDENTIFIED';
+  /** The registration ID token, sealed with the secrets key; lazy and hidden, so reads and event payloads never carry it. */
+  smartLicenseIdTokenSealed: string | null = null;
+  smartLicenseRegisteredAt: Date | null = null;
+  smartLicenseIdRenewedAt: Date | null = null;
+  smartLicenseAuthorizationRenewedAt: Date | null = null;
+  // call-home settings (seed 004 /api/v1/call-home), with the devices' defaults until changed
+  callHomeAaaAuthorization = false;
+  callHomeAaaAuthorizationUsername = 'callhome';
+  callHomeContactEmail: string | null = null;
+  callHomeDataPrivacyLevel: CallHomePrivacyLevel = 'NORMAL';
+  callHomeDataPrivacyHostname = false;
+  /** The HTTP proxy: both set or both null. */
+  callHomeHttpProxyServerAddress: string | null = null;
+  callHomeHttpProxyServerPort: number | null = null;
+  callHomeRateLimit = 20;
   /** Call-home reports (reportDeviceCallHome): the count is each report's sequence number, raised in the database. */
   lastCallHomeAt: Date | null = null;
   callHomeReportCount = 0;
@@ -50,6 +69,21 @@ export const DeviceSchema = new EntitySchema<Device>({
     eulaAccepted: { type: 'boolean' },
     eulaAcceptedAt: { type: 'datetime', nullable: true },
     eulaUri: { type: 'string', length: 2048, nullable: true },
+    smartLicenseEnabled: { type: 'boolean' },
+    smartLicenseProfile: { type: 'string', length: 64 },
+    smartLicenseState: { type: 'string', length: 20 },
+    smartLicenseIdTokenSealed: { type: 'text', nullable: true, lazy: true, hidden: true },
+    smartLicenseRegisteredAt: { type: 'datetime', nullable: true },
+    smartLicenseIdRenewedAt: { type: 'datetime', nullable: true },
+    smartLicenseAuthorizationRenewedAt: { type: 'datetime', nullable: true },
+    callHomeAaaAuthorization: { type: 'boolean' },
+    callHomeAaaAuthorizationUsername: { type: 'string', length: 64 },
+    callHomeContactEmail: { type: 'string', length: 254, nullable: true },
+    callHomeDataPrivacyLevel: { type: 'string', length: 10 },
+    callHomeDataPrivacyHostname: { type: 'boolean' },
+    callHomeHttpProxyServerAddress: { type: 'string', length: 255, nullable: true },
+    callHomeHttpProxyServerPort: { type: 'integer', nullable: true },
+    callHomeRateLimit: { type: 'integer' },
     lastCallHomeAt: { type: 'datetime', nullable: true },
     callHomeReportCount: { type: 'integer', default: 0 },
   },

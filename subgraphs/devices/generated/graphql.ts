@@ -49,6 +49,23 @@ export type CallHomeDailyPeriodInput = {
   time: Scalars['String']['input'];
 };
 
+/** The data privacy of call-home messages (seed 004 `data-privacy`). */
+export type CallHomeDataPrivacy = {
+  __typename?: 'CallHomeDataPrivacy';
+  /** Whether hostname privacy is enabled: the hostname is left out of call-home messages (seed 004 `hostname`); false unless set. */
+  hostname: Scalars['Boolean']['output'];
+  /** The privacy level (seed 004 `level`); NORMAL unless set. */
+  level: CallHomePrivacyLevel;
+};
+
+/** The data privacy of call-home messages (seed 004 `data-privacy`): both properties are mandatory. */
+export type CallHomeDataPrivacyInput = {
+  /** Whether hostname privacy is enabled (seed 004 `hostname`). */
+  hostname: Scalars['Boolean']['input'];
+  /** The privacy level: NORMAL or HIGH (seed 004 `level`). */
+  level: CallHomePrivacyLevel;
+};
+
 /** Where call-home messages of a profile go (seed 004 `destination-address`). */
 export type CallHomeDestinationAddress = {
   __typename?: 'CallHomeDestinationAddress';
@@ -77,6 +94,23 @@ export type CallHomeHourlyPeriod = {
 export type CallHomeHourlyPeriodInput = {
   /** Minute of the hour: 0 to 59. */
   minute: Scalars['Int']['input'];
+};
+
+/** The HTTP proxy through which call-home messages are sent (seed 004 `http-proxy`). */
+export type CallHomeHttpProxy = {
+  __typename?: 'CallHomeHttpProxy';
+  /** The HTTP proxy server address: a host name or an IPv4 or IPv6 address, e.g. `cisco-proxy` (seed 004 `server-address`). */
+  serverAddress: Scalars['String']['output'];
+  /** The 16-bit port number of the proxy, 1 to 65535, e.g. 8080 (seed 004 `server-port`). */
+  serverPort: Scalars['Int']['output'];
+};
+
+/** The HTTP proxy of call-home messages (seed 004 `http-proxy`): both properties are mandatory. */
+export type CallHomeHttpProxyInput = {
+  /** The proxy server address: a host name (letters, digits, `-`, `.`) or an IPv4 or IPv6 address (a host name of up to 253 characters), without a scheme or port. */
+  serverAddress: Scalars['String']['input'];
+  /** The 16-bit port number of the proxy: 1 to 65535. */
+  serverPort: Scalars['Int']['input'];
 };
 
 /** A period of minutes (seed 004 `interval`): every `minute` minutes. */
@@ -144,6 +178,13 @@ export type CallHomePeriodicSubscriptionInput = {
   weekly?: InputMaybe<CallHomeWeeklyPeriodInput>;
 };
 
+/** The level of data privacy of call-home messages (seed 004 `data-privacy.level`: normal, high). */
+export type CallHomePrivacyLevel =
+  /** `high`: scrubs more data than the normal level (for example IP addresses). */
+  | 'HIGH'
+  /** `normal`: the default level, which scrubs the sensitive data of the commands' output. */
+  | 'NORMAL';
+
 /** A call-home profile of a device (seed 004 `object#call-home-profile`): what the device sends home, how and when. Its name is unique per device. */
 export type CallHomeProfile = {
   __typename?: 'CallHomeProfile';
@@ -199,6 +240,23 @@ export type CallHomeProfileEdge = {
   cursor: Scalars['String']['output'];
   /** The profile. */
   node: CallHomeProfile;
+};
+
+/** The call-home settings of a device (seed 004 `object#call-home`). */
+export type CallHomeSettings = {
+  __typename?: 'CallHomeSettings';
+  /** Whether AAA authorization is enabled for the commands that call-home runs (seed 004 `aaa-authorization`); false unless set. */
+  aaaAuthorization: Scalars['Boolean']['output'];
+  /** The AAA authorization username (seed 004 `aaa-authorization-username`); `callhome` unless set. */
+  aaaAuthorizationUsername: Scalars['String']['output'];
+  /** The contact email address of the device (seed 004 `contact-email`); null until set. */
+  contactEmail: Maybe<Scalars['String']['output']>;
+  /** The data privacy of call-home messages (seed 004 `data-privacy`). */
+  dataPrivacy: CallHomeDataPrivacy;
+  /** The HTTP proxy of call-home messages (seed 004 `http-proxy`); null when messages are sent without a proxy. */
+  httpProxy: Maybe<CallHomeHttpProxy>;
+  /** The maximum number of call-home messages per minute, 1 to 60 (seed 004 `rate-limit`); 20 unless set. */
+  rateLimit: Scalars['Int']['output'];
 };
 
 /** Severity of the messages of a call-home group subscription (seed 004 `severity` of `subscribe-group-all` and `subscribe-group-syslog`). */
@@ -283,7 +341,7 @@ export type CreateCallHomeProfileInput = {
   destinationTransportEmail?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether messages are sent over HTTP; false when absent. */
   destinationTransportHttp?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Name of the profile, unique per device: 1 to 64 letters, digits, `-`, `_` or `.` (it names the profile in the seed's URL). */
+  /** Name of the profile, unique per device: 1 to 64 letters, digits, `-`, `_` or `.`, starting with a letter or digit (it names the profile in the seed's URL); surrounding spaces are dropped. */
   name: Scalars['String']['input'];
   /** Subscription to group `all`; none when absent. */
   subscribeGroupAll?: InputMaybe<CallHomeSeveritySubscriptionInput>;
@@ -355,6 +413,8 @@ export type Device = {
   __typename?: 'Device';
   /** The technology license package the device boots with (seed 004 GET /api/v1/license/boot); STANDARD unless set. */
   bootLevel: BootLevel;
+  /** The call-home settings of the device (seed 004 GET /api/v1/call-home); the defaults (see CallHomeSettings) until they are changed. */
+  callHome: CallHomeSettings;
   /** The license installations through the call-home feature requested for the device (seed 004 POST /api/v1/license/call-home), newest first. */
   callHomeInstallations: DeviceCallHomeInstallationConnection;
   /** The call-home profile of the device with this name (seed 004 GET /api/v1/call-home/profile/{name}); null when the device has none of that name. */
@@ -408,6 +468,8 @@ export type Device = {
   productId: Maybe<Scalars['String']['output']>;
   /** The device serial number (SN) of its UDI. */
   serialNumber: Maybe<Scalars['String']['output']>;
+  /** Smart Licensing on the device and its registration state (seed 004 GET /api/v1/smart-license); disabled, with the profile `CiscoTAC-1`, UNIDENTIFIED until changed. */
+  smartLicense: SmartLicense;
   /** The throughput level of the device (seed 004 GET /api/v1/license/throughput). */
   throughput: Throughput;
   /** The unique device identifier (seed 004 GET /api/v1/license/udi); null when the device has no product ID or serial number. */
@@ -610,8 +672,8 @@ export type DeviceEdge = {
 
 /**
  * A committed change of a device, as delivered by `deviceEvents`: registration, updates, deletion,
- * license lines, EULA answers, call-home license installations, boot level and throughput changes, call-home profiles
- * and call-home reports. `device` is resolved when the event is
+ * license lines, EULA answers, call-home license installations, boot level and throughput changes, Smart Licensing
+ * settings and registration states, call-home settings, call-home profiles and call-home reports. `device` is resolved when the event is
  * delivered; `data` is the device as the change left it.
  */
 export type DeviceEvent = {
@@ -899,6 +961,11 @@ export type Mutation = {
   /** Deletes a call-home profile of the device (seed 004 DELETE /api/v1/call-home/profile/{name}); NOT_FOUND for an unknown name. Returns the profile as it was. */
   deleteDeviceCallHomeProfile: CallHomeProfile;
   /**
+   * Deregisters a registered device from Smart Licensing (seed 004 PUT /api/v1/smart-license/deregister): the state
+   * becomes UNREGISTERED and the ID token is forgotten. CONFLICT when the device is not registered.
+   */
+  deregisterDeviceSmartLicense: Device;
+  /**
    * Installs a license from a location (seed 004 POST /api/v1/license/install), once the EULA is accepted (CONFLICT
    * otherwise). `data:` (`data:,<file>` or `data:;base64,<file>`) carries a license file of `checkOutLicense`: it is
    * verified with the account's public key and its license becomes a license line of the device. A location of the
@@ -915,6 +982,18 @@ export type Mutation = {
   /** Registers a device. A fingerprint already registered in the account is a CONFLICT. */
   registerDevice: Device;
   /**
+   * Registers a device with Smart Licensing using an ID token (seed 004 PUT /api/v1/smart-license/register): Smart
+   * Licensing must be enabled and the device not registered (CONFLICT otherwise). The state becomes REGISTERED. The
+   * token is a secret: it is stored sealed (encrypted) for the device's agent and never returned.
+   */
+  registerDeviceSmartLicense: Device;
+  /**
+   * Renews the registration ID, the authorization or both of a registered device (seed 004 PUT
+   * /api/v1/smart-license/renew). At least one of `id` and `authorization` must be true; CONFLICT when the device is
+   * not registered.
+   */
+  renewDeviceSmartLicense: Device;
+  /**
    * The device calls home with an inventory and usage snapshot: the device facts given are updated, its report count and
    * last call-home time advance, and `device.call-home.reported` (with the inventory) goes to `deviceEvents` and to the
    * compliance subgraph, which replaces the device's earlier reported license tracking rows with these.
@@ -928,8 +1007,15 @@ export type Mutation = {
   setDeviceThroughput: Device;
   /** Changes a device: only the fields given change. */
   updateDevice: Device;
+  /** Changes the call-home settings of a device (seed 004 PUT /api/v1/call-home): only the properties given change. */
+  updateDeviceCallHome: Device;
   /** Modifies a call-home profile of the device (seed 004 PUT /api/v1/call-home/profile/{name}); NOT_FOUND for an unknown name. */
   updateDeviceCallHomeProfile: CallHomeProfile;
+  /**
+   * Enables or disables Smart Licensing on a device and chooses the call-home profile it uses (seed 004 PUT
+   * /api/v1/smart-license). A registered device cannot be disabled: deregister it first (CONFLICT otherwise).
+   */
+  updateDeviceSmartLicense: Device;
 };
 
 
@@ -968,6 +1054,11 @@ export type MutationDeleteDeviceCallHomeProfileArgs = {
 };
 
 
+export type MutationDeregisterDeviceSmartLicenseArgs = {
+  deviceId: Scalars['ID']['input'];
+};
+
+
 export type MutationInstallDeviceLicenseArgs = {
   deviceId: Scalars['ID']['input'];
   licenseLocation: Scalars['String']['input'];
@@ -982,6 +1073,19 @@ export type MutationInstallDeviceLicenseByCallHomeArgs = {
 
 export type MutationRegisterDeviceArgs = {
   input: RegisterDeviceInput;
+};
+
+
+export type MutationRegisterDeviceSmartLicenseArgs = {
+  deviceId: Scalars['ID']['input'];
+  idToken: Scalars['String']['input'];
+};
+
+
+export type MutationRenewDeviceSmartLicenseArgs = {
+  authorization?: InputMaybe<Scalars['Boolean']['input']>;
+  deviceId: Scalars['ID']['input'];
+  id?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1014,10 +1118,23 @@ export type MutationUpdateDeviceArgs = {
 };
 
 
+export type MutationUpdateDeviceCallHomeArgs = {
+  deviceId: Scalars['ID']['input'];
+  input: UpdateDeviceCallHomeInput;
+};
+
+
 export type MutationUpdateDeviceCallHomeProfileArgs = {
   deviceId: Scalars['ID']['input'];
   input: UpdateCallHomeProfileInput;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateDeviceSmartLicenseArgs = {
+  deviceId: Scalars['ID']['input'];
+  enable: Scalars['Boolean']['input'];
+  profile?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Relay page information of a connection. */
@@ -1105,6 +1222,36 @@ export type RegisterDeviceInput = {
   throughput?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Smart Licensing on a device (seed 004 `object#smart-license`): whether it is enabled, the call-home profile it uses and the registration state. */
+export type SmartLicense = {
+  __typename?: 'SmartLicense';
+  /** When the authorization was last renewed (renewDeviceSmartLicense with `authorization: true`); null while it is not registered or not renewed since. */
+  authorizationRenewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the Smart License feature is enabled (seed 004 `enable`); false until it is enabled. */
+  enabled: Scalars['Boolean']['output'];
+  /** When the registration ID was last renewed (renewDeviceSmartLicense with `id: true`); null while it is not registered or not renewed since. */
+  idRenewedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The call-home profile to use with Smart Licensing (seed 004 `profile`); `CiscoTAC-1` unless set. */
+  profile: Scalars['String']['output'];
+  /** When the device was registered; null while it is not registered. */
+  registeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** The state of the smart call home registration (seed 004 `state`); UNIDENTIFIED until the device registers. */
+  state: SmartLicenseState;
+};
+
+/**
+ * The state of a device's Smart Licensing registration (seed 004 `state`, "State of the smart call home registration").
+ * Registering needs Smart Licensing enabled and a device that is not registered; deregistering and renewing need a
+ * registered device.
+ */
+export type SmartLicenseState =
+  /** `Registered`: the device is registered with an ID token (registerDeviceSmartLicense). */
+  | 'REGISTERED'
+  /** `Unidentified`: the device has never been registered with Smart Licensing (the state of a new device). */
+  | 'UNIDENTIFIED'
+  /** `Unregistered`: the device was registered and has been deregistered (deregisterDeviceSmartLicense); it can register again. */
+  | 'UNREGISTERED';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Changes of the account's devices; `types` takes event types and wildcards (`device.*`). */
@@ -1148,6 +1295,26 @@ export type UpdateCallHomeProfileInput = {
   subscribeGroupSnapshot?: InputMaybe<CallHomePeriodicSubscriptionInput>;
   /** Subscription to group `syslog`. */
   subscribeGroupSyslog?: InputMaybe<CallHomeSeveritySubscriptionInput>;
+};
+
+/**
+ * Changes to the call-home settings of a device (seed 004 PUT /api/v1/call-home, where every property is optional): only
+ * the properties given change; null restores the default (false, `callhome`, no contact email, NORMAL without hostname
+ * privacy, no proxy, 20 messages per minute).
+ */
+export type UpdateDeviceCallHomeInput = {
+  /** Enables or disables AAA authorization (seed 004 `aaa-authorization`). */
+  aaaAuthorization?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The AAA authorization username (seed 004 `aaa-authorization-username`): 1 to 64 characters, no spaces. */
+  aaaAuthorizationUsername?: InputMaybe<Scalars['String']['input']>;
+  /** The contact email address (seed 004 `contact-email`), e.g. `test@cisco.com`. */
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The data privacy (seed 004 `data-privacy`). */
+  dataPrivacy?: InputMaybe<CallHomeDataPrivacyInput>;
+  /** The HTTP proxy (seed 004 `http-proxy`). */
+  httpProxy?: InputMaybe<CallHomeHttpProxyInput>;
+  /** The maximum number of call-home messages per minute: 1 to 60 (seed 004 `rate-limit`). */
+  rateLimit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Changes to a device: only the fields given change; null clears an optional field. */
@@ -1283,22 +1450,28 @@ export type ResolversTypes = {
   CallHomeDailyPeriod: ResolverTypeWrapper<CallHomeDailyPeriod>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CallHomeDailyPeriodInput: CallHomeDailyPeriodInput;
+  CallHomeDataPrivacy: ResolverTypeWrapper<CallHomeDataPrivacy>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CallHomeDataPrivacyInput: CallHomeDataPrivacyInput;
   CallHomeDestinationAddress: ResolverTypeWrapper<CallHomeDestinationAddress>;
   CallHomeDestinationAddressInput: CallHomeDestinationAddressInput;
   CallHomeHourlyPeriod: ResolverTypeWrapper<CallHomeHourlyPeriod>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CallHomeHourlyPeriodInput: CallHomeHourlyPeriodInput;
+  CallHomeHttpProxy: ResolverTypeWrapper<CallHomeHttpProxy>;
+  CallHomeHttpProxyInput: CallHomeHttpProxyInput;
   CallHomeIntervalPeriod: ResolverTypeWrapper<CallHomeIntervalPeriod>;
   CallHomeIntervalPeriodInput: CallHomeIntervalPeriodInput;
   CallHomeMonthlyPeriod: ResolverTypeWrapper<CallHomeMonthlyPeriod>;
   CallHomeMonthlyPeriodInput: CallHomeMonthlyPeriodInput;
   CallHomePeriodicSubscription: ResolverTypeWrapper<CallHomePeriodicSubscription>;
   CallHomePeriodicSubscriptionInput: CallHomePeriodicSubscriptionInput;
+  CallHomePrivacyLevel: CallHomePrivacyLevel;
   CallHomeProfile: ResolverTypeWrapper<CallHomeProfileEntity>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CallHomeProfileConnection: ResolverTypeWrapper<Omit<CallHomeProfileConnection, 'edges'> & { edges: Array<ResolversTypes['CallHomeProfileEdge']> }>;
   CallHomeProfileEdge: ResolverTypeWrapper<Omit<CallHomeProfileEdge, 'node'> & { node: ResolversTypes['CallHomeProfile'] }>;
+  CallHomeSettings: ResolverTypeWrapper<CallHomeSettings>;
   CallHomeSeverity: CallHomeSeverity;
   CallHomeSeveritySubscription: ResolverTypeWrapper<CallHomeSeveritySubscription>;
   CallHomeSeveritySubscriptionInput: CallHomeSeveritySubscriptionInput;
@@ -1343,9 +1516,12 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterDeviceInput: RegisterDeviceInput;
+  SmartLicense: ResolverTypeWrapper<SmartLicense>;
+  SmartLicenseState: SmartLicenseState;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Throughput: ResolverTypeWrapper<Throughput>;
   UpdateCallHomeProfileInput: UpdateCallHomeProfileInput;
+  UpdateDeviceCallHomeInput: UpdateDeviceCallHomeInput;
   UpdateDeviceInput: UpdateDeviceInput;
 };
 
@@ -1354,11 +1530,16 @@ export type ResolversParentTypes = {
   CallHomeDailyPeriod: CallHomeDailyPeriod;
   String: Scalars['String']['output'];
   CallHomeDailyPeriodInput: CallHomeDailyPeriodInput;
+  CallHomeDataPrivacy: CallHomeDataPrivacy;
+  Boolean: Scalars['Boolean']['output'];
+  CallHomeDataPrivacyInput: CallHomeDataPrivacyInput;
   CallHomeDestinationAddress: CallHomeDestinationAddress;
   CallHomeDestinationAddressInput: CallHomeDestinationAddressInput;
   CallHomeHourlyPeriod: CallHomeHourlyPeriod;
   Int: Scalars['Int']['output'];
   CallHomeHourlyPeriodInput: CallHomeHourlyPeriodInput;
+  CallHomeHttpProxy: CallHomeHttpProxy;
+  CallHomeHttpProxyInput: CallHomeHttpProxyInput;
   CallHomeIntervalPeriod: CallHomeIntervalPeriod;
   CallHomeIntervalPeriodInput: CallHomeIntervalPeriodInput;
   CallHomeMonthlyPeriod: CallHomeMonthlyPeriod;
@@ -1366,10 +1547,10 @@ export type ResolversParentTypes = {
   CallHomePeriodicSubscription: CallHomePeriodicSubscription;
   CallHomePeriodicSubscriptionInput: CallHomePeriodicSubscriptionInput;
   CallHomeProfile: CallHomeProfileEntity;
-  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   CallHomeProfileConnection: Omit<CallHomeProfileConnection, 'edges'> & { edges: Array<ResolversParentTypes['CallHomeProfileEdge']> };
   CallHomeProfileEdge: Omit<CallHomeProfileEdge, 'node'> & { node: ResolversParentTypes['CallHomeProfile'] };
+  CallHomeSettings: CallHomeSettings;
   CallHomeSeveritySubscription: CallHomeSeveritySubscription;
   CallHomeSeveritySubscriptionInput: CallHomeSeveritySubscriptionInput;
   CallHomeWeeklyPeriod: CallHomeWeeklyPeriod;
@@ -1408,14 +1589,21 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterDeviceInput: RegisterDeviceInput;
+  SmartLicense: SmartLicense;
   Subscription: Record<PropertyKey, never>;
   Throughput: Throughput;
   UpdateCallHomeProfileInput: UpdateCallHomeProfileInput;
+  UpdateDeviceCallHomeInput: UpdateDeviceCallHomeInput;
   UpdateDeviceInput: UpdateDeviceInput;
 };
 
 export type CallHomeDailyPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeDailyPeriod'] = ResolversParentTypes['CallHomeDailyPeriod']> = {
   time?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CallHomeDataPrivacyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeDataPrivacy'] = ResolversParentTypes['CallHomeDataPrivacy']> = {
+  hostname?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['CallHomePrivacyLevel'], ParentType, ContextType>;
 };
 
 export type CallHomeDestinationAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeDestinationAddress'] = ResolversParentTypes['CallHomeDestinationAddress']> = {
@@ -1425,6 +1613,11 @@ export type CallHomeDestinationAddressResolvers<ContextType = Context, ParentTyp
 
 export type CallHomeHourlyPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeHourlyPeriod'] = ResolversParentTypes['CallHomeHourlyPeriod']> = {
   minute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CallHomeHttpProxyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeHttpProxy'] = ResolversParentTypes['CallHomeHttpProxy']> = {
+  serverAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serverPort?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CallHomeIntervalPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeIntervalPeriod'] = ResolversParentTypes['CallHomeIntervalPeriod']> = {
@@ -1474,6 +1667,15 @@ export type CallHomeProfileEdgeResolvers<ContextType = Context, ParentType exten
   node?: Resolver<ResolversTypes['CallHomeProfile'], ParentType, ContextType>;
 };
 
+export type CallHomeSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeSettings'] = ResolversParentTypes['CallHomeSettings']> = {
+  aaaAuthorization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  aaaAuthorizationUsername?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dataPrivacy?: Resolver<ResolversTypes['CallHomeDataPrivacy'], ParentType, ContextType>;
+  httpProxy?: Resolver<Maybe<ResolversTypes['CallHomeHttpProxy']>, ParentType, ContextType>;
+  rateLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CallHomeSeveritySubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CallHomeSeveritySubscription'] = ResolversParentTypes['CallHomeSeveritySubscription']> = {
   severity?: Resolver<ResolversTypes['CallHomeSeverity'], ParentType, ContextType>;
 };
@@ -1511,6 +1713,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type DeviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device'], FederationReferenceType extends FederationReferenceTypes['Device'] = FederationReferenceTypes['Device']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Device']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bootLevel?: Resolver<ResolversTypes['BootLevel'], ParentType, ContextType>;
+  callHome?: Resolver<ResolversTypes['CallHomeSettings'], ParentType, ContextType>;
   callHomeInstallations?: Resolver<ResolversTypes['DeviceCallHomeInstallationConnection'], ParentType, ContextType, Partial<DeviceCallHomeInstallationsArgs>>;
   callHomeProfile?: Resolver<Maybe<ResolversTypes['CallHomeProfile']>, ParentType, ContextType, RequireFields<DeviceCallHomeProfileArgs, 'name'>>;
   callHomeProfiles?: Resolver<ResolversTypes['CallHomeProfileConnection'], ParentType, ContextType, Partial<DeviceCallHomeProfilesArgs>>;
@@ -1535,6 +1738,7 @@ export type DeviceResolvers<ContextType = Context, ParentType extends ResolversP
   platform?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   productId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serialNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  smartLicense?: Resolver<ResolversTypes['SmartLicense'], ParentType, ContextType>;
   throughput?: Resolver<ResolversTypes['Throughput'], ParentType, ContextType>;
   udi?: Resolver<Maybe<ResolversTypes['DeviceUdi']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1693,15 +1897,20 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createDeviceCallHomeProfile?: Resolver<ResolversTypes['CallHomeProfile'], ParentType, ContextType, RequireFields<MutationCreateDeviceCallHomeProfileArgs, 'deviceId' | 'input'>>;
   deleteDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationDeleteDeviceArgs, 'id'>>;
   deleteDeviceCallHomeProfile?: Resolver<ResolversTypes['CallHomeProfile'], ParentType, ContextType, RequireFields<MutationDeleteDeviceCallHomeProfileArgs, 'deviceId' | 'name'>>;
+  deregisterDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationDeregisterDeviceSmartLicenseArgs, 'deviceId'>>;
   installDeviceLicense?: Resolver<ResolversTypes['DeviceLicenseInstallation'], ParentType, ContextType, RequireFields<MutationInstallDeviceLicenseArgs, 'deviceId' | 'licenseLocation'>>;
   installDeviceLicenseByCallHome?: Resolver<ResolversTypes['DeviceCallHomeInstallation'], ParentType, ContextType, RequireFields<MutationInstallDeviceLicenseByCallHomeArgs, 'deviceId' | 'input'>>;
   registerDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRegisterDeviceArgs, 'input'>>;
+  registerDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRegisterDeviceSmartLicenseArgs, 'deviceId' | 'idToken'>>;
+  renewDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRenewDeviceSmartLicenseArgs, 'deviceId'>>;
   reportDeviceCallHome?: Resolver<ResolversTypes['DeviceCallHomeReport'], ParentType, ContextType, RequireFields<MutationReportDeviceCallHomeArgs, 'deviceId' | 'report'>>;
   requestDeviceUdi?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRequestDeviceUdiArgs, 'deviceId'>>;
   setDeviceBootLevel?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationSetDeviceBootLevelArgs, 'deviceId' | 'level'>>;
   setDeviceThroughput?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationSetDeviceThroughputArgs, 'deviceId' | 'level'>>;
   updateDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceArgs, 'id' | 'input'>>;
+  updateDeviceCallHome?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceCallHomeArgs, 'deviceId' | 'input'>>;
   updateDeviceCallHomeProfile?: Resolver<ResolversTypes['CallHomeProfile'], ParentType, ContextType, RequireFields<MutationUpdateDeviceCallHomeProfileArgs, 'deviceId' | 'input' | 'name'>>;
+  updateDeviceSmartLicense?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationUpdateDeviceSmartLicenseArgs, 'deviceId' | 'enable'>>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1719,6 +1928,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   devices?: Resolver<ResolversTypes['DeviceConnection'], ParentType, ContextType, Partial<QueryDevicesArgs>>;
 };
 
+export type SmartLicenseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmartLicense'] = ResolversParentTypes['SmartLicense']> = {
+  authorizationRenewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idRenewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['SmartLicenseState'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   deviceEvents?: SubscriptionResolver<ResolversTypes['DeviceEvent'], "deviceEvents", ParentType, ContextType, Partial<SubscriptionDeviceEventsArgs>>;
 };
@@ -1730,14 +1948,17 @@ export type ThroughputResolvers<ContextType = Context, ParentType extends Resolv
 
 export type Resolvers<ContextType = Context> = {
   CallHomeDailyPeriod?: CallHomeDailyPeriodResolvers<ContextType>;
+  CallHomeDataPrivacy?: CallHomeDataPrivacyResolvers<ContextType>;
   CallHomeDestinationAddress?: CallHomeDestinationAddressResolvers<ContextType>;
   CallHomeHourlyPeriod?: CallHomeHourlyPeriodResolvers<ContextType>;
+  CallHomeHttpProxy?: CallHomeHttpProxyResolvers<ContextType>;
   CallHomeIntervalPeriod?: CallHomeIntervalPeriodResolvers<ContextType>;
   CallHomeMonthlyPeriod?: CallHomeMonthlyPeriodResolvers<ContextType>;
   CallHomePeriodicSubscription?: CallHomePeriodicSubscriptionResolvers<ContextType>;
   CallHomeProfile?: CallHomeProfileResolvers<ContextType>;
   CallHomeProfileConnection?: CallHomeProfileConnectionResolvers<ContextType>;
   CallHomeProfileEdge?: CallHomeProfileEdgeResolvers<ContextType>;
+  CallHomeSettings?: CallHomeSettingsResolvers<ContextType>;
   CallHomeSeveritySubscription?: CallHomeSeveritySubscriptionResolvers<ContextType>;
   CallHomeWeeklyPeriod?: CallHomeWeeklyPeriodResolvers<ContextType>;
   Datacenter?: DatacenterResolvers<ContextType>;
@@ -1766,6 +1987,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SmartLicense?: SmartLicenseResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Throughput?: ThroughputResolvers<ContextType>;
 };

@@ -1,6 +1,8 @@
 import { connectionFromArray } from '../../../lib/pagination';
+import { callHomeSettingsOf } from '../domain/call-home-settings';
 import { EULA_TEXT, eulaFeatures } from '../domain/eula';
 import { summaryOf } from '../domain/license-line';
+import { smartLicenseOf } from '../domain/smart-license';
 import { THROUGHPUT_LEVELS } from '../domain/throughput';
 import { udiOf } from '../domain/udi';
 import type { DeviceResolvers } from '../generated/graphql';
@@ -33,6 +35,8 @@ export const Device: DeviceResolvers = {
     connectionFromArray(await loaders.callHomeInstallationsByDevice.load(device.id), args),
   licenseInstallations: async (device, args, { loaders }) =>
     connectionFromArray(await loaders.licenseInstallationsByDevice.load(device.id), args),
+  smartLicense: (device) => smartLicenseOf(device),
+  callHome: (device) => callHomeSettingsOf(device),
   callHomeProfiles: async (device, args, { loaders }) => connectionFromArray(await loaders.callHomeProfilesByDevice.load(device.id), args),
   // like the other reads by key, an unknown name is null; the mutations answer NOT_FOUND for it
   callHomeProfile: async (device, { name }, { loaders }) =>

@@ -12,6 +12,8 @@ export type DeviceEventType =
   | 'device.license-line.added' | 'device.udi.requested'
   | 'device.eula.accepted' | 'device.eula.declined' | 'device.license.call-home-requested' | 'device.license.installed'
   | 'device.boot-level.changed' | 'device.throughput.changed'
+  | 'device.smart-license.updated' | 'device.smart-license.registered' | 'device.smart-license.deregistered'
+  | 'device.smart-license.renewed' | 'device.call-home-settings.updated'
   | 'device.call-home-profile.created' | 'device.call-home-profile.updated' | 'device.call-home-profile.deleted'
   | 'device.call-home.reported';
 

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207012024 extends Migration {
+export class Migration20261207012828 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`compliance_reported_device\` (\`id\` text not null, \`account_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`device_id\` text not null, \`sequence\` integer not null default 0, \`event_id\` text null, \`reported_at\` datetime null, primary key (\`id\`));`);

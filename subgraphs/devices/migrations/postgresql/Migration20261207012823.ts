@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207011105 extends Migration {
+export class Migration20261207012823 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "devices_call_home_profile" ("id" uuid not null, "account_id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "device_id" uuid not null, "name" varchar(64) not null, "active" boolean not null default true, "anonymous_reporting_only" boolean not null default false, "destination_transport_email" boolean not null default false, "destination_transport_http" boolean not null default false, "destination_address" jsonb not null, "subscribe_group_all" jsonb null, "subscribe_group_syslog" jsonb null, "subscribe_group_configuration" jsonb null, "subscribe_group_inventory" jsonb null, "subscribe_group_snapshot" jsonb null, constraint "devices_call_home_profile_pkey" primary key ("id"));`);

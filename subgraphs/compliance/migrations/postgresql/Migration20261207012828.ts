@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207012025 extends Migration {
+export class Migration20261207012828 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "compliance_reported_device" ("id" uuid not null, "account_id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "device_id" uuid not null, "sequence" int not null default 0, "event_id" varchar(36) null, "reported_at" timestamptz null, constraint "compliance_reported_device_pkey" primary key ("id"));`);
