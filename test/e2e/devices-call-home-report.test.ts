@@ -141,6 +141,20 @@ describe.each(DATABASE_KINDS)('device call-home reports feeding license tracking
     await eventually(async () => (await computerRows(deviceId)).length === 0, 'the empty report');
   });
 
+  it('concurrent reports of one device get distinct, increasing sequence numbers, and the highest one is tracked', async () => {
+    const deviceId = await newDevice();
+    const reports = await Promise.all([1, 2, 3, 4, 5].map((installations) =>
+      t.gateway.ok(REPORT, { d: deviceId, r: { applications: [{ applicationId: appA, metricId: metric, installations }] } })));
+    const sequences = reports.map((r) => r.reportDeviceCallHome.sequence);
+    expect([...sequences].sort()).toEqual([1, 2, 3, 4, 5]);
+    const newest = reports[sequences.indexOf(5)].reportDeviceCallHome;
+    expect(newest.device.callHomeReportCount).toBe(5);
+    const [event] = (await reportEvents(deviceId)).filter((e) => e.eventId === newest.eventId);
+    const { installations } = (event.payload.callHomeReport as { applications: Array<{ installations: number }> }).applications[0];
+    await eventually(async () => (await computerRows(deviceId))[0]?.reportedAt === newest.reportedAt, 'the newest report');
+    expect((await computerRows(deviceId)).map((r) => r.requirement)).toEqual([installations]);
+  });
+
   it('tracks only applications and metrics of the reporting device\'s own account', async () => {
     const deviceId = await newDevice();
     const unknown = randomUUID();
