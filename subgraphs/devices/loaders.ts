@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { byIdLoader, byParentLoader, filteredByParentLoaders } from '../../lib/loaders';
 import { DEVICE_FILTER_FIELDS } from './services/device-filter';
 import type { Em } from '../../lib/orm';
+import { CallHomeProfile } from './entities/CallHomeProfile';
 import { Datacenter } from './entities/Datacenter';
 import { Device } from './entities/Device';
 import { DeviceCallHomeInstallation } from './entities/DeviceCallHomeInstallation';
@@ -31,6 +32,7 @@ export function createLoaders(em: Em) {
     callHomeInstallationsByDevice: byParentLoader(em, DeviceCallHomeInstallation, 'deviceId', { requestedAt: 'desc', id: 'desc' }),
     licenseInstallationsByDevice: byParentLoader(em, DeviceLicenseInstallation, 'deviceId', { requestedAt: 'desc', id: 'desc' }),
     licenseLinesByLicense: byParentLoader(em, DeviceLicenseLine, 'licenseId', { createdAt: 'asc', id: 'asc' }),
+    callHomeProfilesByDevice: byParentLoader(em, CallHomeProfile, 'deviceId', { name: 'asc', id: 'asc' }),
   };
 }
 

@@ -1,11 +1,14 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, baseProperties } from '../../../lib/entity';
+import type { LicenseTrackingSource } from '../generated/graphql';
 
 /**
  * A license tracking row (seed 003): how an application found on a computer, or used by a user, is
  * counted for a metric and which license covers it. Exactly one of computerId and userId is set.
  * Written by addComputerLicenseTracking / addUserLicenseTracking and read by the four tracking queries
- * (services/tracking.ts); the compliance summaries take their requirement from these rows (services/compliance.ts).
+ * (services/tracking.ts), or kept from devices' call-home reports (services/call-home-tracking.ts: `source`
+ * CALL_HOME, with the reporting device and report time); the compliance summaries take their requirement from
+ * these rows (services/compliance.ts).
  */
 export class LicenseTracking extends BaseEntity {
   applicationId!: string;
@@ -22,6 +25,10 @@ export class LicenseTracking extends BaseEntity {
   /** Use rights such as `NamedComputer`, `UpgradeRights`, `Standard`. */
   primaryUseRights: string[] = [];
   fullUseRights: string[] = [];
+  source: LicenseTrackingSource = 'MANUAL';
+  /** For CALL_HOME rows: the device whose report wrote the row (its computer, or where the user uses it) and when. */
+  reportingDeviceId: string | null = null;
+  reportedAt: Date | null = null;
 }
 
 export const LicenseTrackingSchema = new EntitySchema<LicenseTracking>({
@@ -42,5 +49,8 @@ export const LicenseTrackingSchema = new EntitySchema<LicenseTracking>({
     receivedCoverage: { type: 'integer' },
     primaryUseRights: { type: 'json' },
     fullUseRights: { type: 'json' },
+    source: { type: 'string', length: 20, default: 'MANUAL' },
+    reportingDeviceId: { type: 'uuid', nullable: true, index: true },
+    reportedAt: { type: 'datetime', nullable: true },
   },
 });

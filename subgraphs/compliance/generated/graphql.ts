@@ -436,8 +436,12 @@ export type ComputerLicenseTracking = {
   primaryUseRights: Array<Scalars['String']['output']>;
   /** Coverage the row received from its license. */
   receivedCoverage: Scalars['Int']['output'];
+  /** When the device's call-home report that wrote the row was received; null for a MANUAL row. */
+  reportedAt: Maybe<Scalars['DateTime']['output']>;
   /** Requirement of the row: the licenses it needs. */
   requirement: Scalars['Int']['output'];
+  /** Where the row comes from: MANUAL (addComputerLicenseTracking) or CALL_HOME (a device's call-home report, reportDeviceCallHome). */
+  source: LicenseTrackingSource;
 };
 
 /** A page of computer tracking rows. */
@@ -992,6 +996,16 @@ export type LicenseEntitlementSummaryEdge = {
   /** The item. */
   node: LicenseEntitlementSummary;
 };
+
+/**
+ * Where a license tracking row comes from. Rows of a device's call-home reports are replaced by its next report;
+ * MANUAL rows are only changed by hand.
+ */
+export type LicenseTrackingSource =
+  /** Written from a device's call-home report (reportDeviceCallHome of the devices subgraph). */
+  | 'CALL_HOME'
+  /** Written by addComputerLicenseTracking or addUserLicenseTracking. */
+  | 'MANUAL';
 
 /** An upgrade given by a license to another license (seed 003 Get license upgrades). */
 export type LicenseUpgrade = {
@@ -1642,6 +1656,10 @@ export type UserLicenseTracking = {
   primaryUseRights: Array<Scalars['String']['output']>;
   /** Coverage the row received from its license. */
   receivedCoverage: Scalars['Int']['output'];
+  /** When the device's call-home report that wrote the row was received; null for a MANUAL row. */
+  reportedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the row comes from: MANUAL (addUserLicenseTracking) or CALL_HOME (a device's call-home report, reportDeviceCallHome). */
+  source: LicenseTrackingSource;
   /** ID of the user of the application. */
   userId: Scalars['ID']['output'];
 };
@@ -1950,6 +1968,7 @@ export type ResolversTypes = {
   LicenseEntitlementSummary: ResolverTypeWrapper<LicenseEntitlementSummary>;
   LicenseEntitlementSummaryConnection: ResolverTypeWrapper<LicenseEntitlementSummaryConnection>;
   LicenseEntitlementSummaryEdge: ResolverTypeWrapper<LicenseEntitlementSummaryEdge>;
+  LicenseTrackingSource: LicenseTrackingSource;
   LicenseUpgrade: ResolverTypeWrapper<LicenseUpgradeEntity>;
   LicenseUpgradeConnection: ResolverTypeWrapper<Omit<LicenseUpgradeConnection, 'edges'> & { edges: Array<ResolversTypes['LicenseUpgradeEdge']> }>;
   LicenseUpgradeEdge: ResolverTypeWrapper<Omit<LicenseUpgradeEdge, 'node'> & { node: ResolversTypes['LicenseUpgrade'] }>;
@@ -2260,7 +2279,9 @@ export type ComputerLicenseTrackingResolvers<ContextType = Context, ParentType e
   organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   primaryUseRights?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   receivedCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LicenseTrackingSource'], ParentType, ContextType>;
 };
 
 export type ComputerLicenseTrackingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ComputerLicenseTrackingConnection'] = ResolversParentTypes['ComputerLicenseTrackingConnection']> = {
@@ -2624,6 +2645,8 @@ export type UserLicenseTrackingResolvers<ContextType = Context, ParentType exten
   organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   primaryUseRights?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   receivedCoverage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['LicenseTrackingSource'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 

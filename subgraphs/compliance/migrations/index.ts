@@ -3,11 +3,13 @@ import type { MigrationLists } from '../../../lib/orm';
 import { Migration20261123150843 as sqlite0 } from './sqlite/Migration20261123150843';
 import { Migration20261207010257 as sqlite1 } from './sqlite/Migration20261207010257';
 import { Migration20261207010812 as sqlite2 } from './sqlite/Migration20261207010812';
+import { Migration20261207012828 as sqlite3 } from './sqlite/Migration20261207012828';
 import { Migration20261123150843 as postgresql0 } from './postgresql/Migration20261123150843';
 import { Migration20261207010257 as postgresql1 } from './postgresql/Migration20261207010257';
 import { Migration20261207010813 as postgresql2 } from './postgresql/Migration20261207010813';
+import { Migration20261207012828 as postgresql3 } from './postgresql/Migration20261207012828';
 
 export const migrations: MigrationLists = {
-  sqlite: [{ name: 'Migration20261123150843', class: sqlite0 }, { name: 'Migration20261207010257', class: sqlite1 }, { name: 'Migration20261207010812', class: sqlite2 }],
-  postgresql: [{ name: 'Migration20261123150843', class: postgresql0 }, { name: 'Migration20261207010257', class: postgresql1 }, { name: 'Migration20261207010813', class: postgresql2 }],
+  sqlite: [{ name: 'Migration20261123150843', class: sqlite0 }, { name: 'Migration20261207010257', class: sqlite1 }, { name: 'Migration20261207010812', class: sqlite2 }, { name: 'Migration20261207012828', class: sqlite3 }],
+  postgresql: [{ name: 'Migration20261123150843', class: postgresql0 }, { name: 'Migration20261207010257', class: postgresql1 }, { name: 'Migration20261207010813', class: postgresql2 }, { name: 'Migration20261207012828', class: postgresql3 }],
 };

@@ -56,15 +56,16 @@ export function checkPakId(value: string): string {
 
 /**
  * An email address: `local@domain`, a local part of at most 64 characters and a domain with a dot, no spaces. `path`
- * names the argument (`sendToEmailId` of an installation, `contactEmail` of the call-home settings).
+ * names the argument (`sendToEmailId` of an installation, `contactEmail` of the call-home settings); `label` names it
+ * in the message when the path ends in a list index (a call-home profile's destination `emails`).
  */
-export function checkEmailAddress(value: string, path: ArgumentPath = at('sendToEmailId')): string {
+export function checkEmailAddress(value: string, path: ArgumentPath = at('sendToEmailId'), label = String(path[path.length - 1])): string {
   const email = value.trim();
   const [local, domain, ...rest] = email.split('@');
   const valid = email.length <= CALL_HOME_LIMITS.sendToEmailId && rest.length === 0 && domain !== undefined
     && /^[^\s@"(),:;<>[\\\]]{1,64}$/.test(local)
     && /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(domain);
-  if (!valid) throw new BadUserInputError(`${String(path[path.length - 1])} must be an email address such as licenses@example.com`, path);
+  if (!valid) throw new BadUserInputError(`${label} must be an email address such as licenses@example.com`, path);
   return email;
 }
 

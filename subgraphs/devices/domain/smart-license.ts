@@ -2,6 +2,9 @@ import { BadUserInputError, ConflictError } from '../../../lib/errors';
 import type { ArgumentPath } from '../../../lib/input';
 import type { SmartLicense, SmartLicenseState } from '../generated/graphql';
 
+// the profile Smart Licensing uses is a call-home profile name, checked by the profiles' own rule
+export { checkProfileName } from './call-home-profile';
+
 /**
  * Smart Licensing on a device (seed 004 /api/v1/smart-license): the settings (`enable`, `profile`) and the
  * registration state machine. A new device has the feature disabled, uses the predefined call-home profile
@@ -16,7 +19,6 @@ import type { SmartLicense, SmartLicenseState } from '../generated/graphql';
 
 /** The call-home profile that Smart Licensing uses unless another is chosen (the devices' predefined profile). */
 export const DEFAULT_SMART_LICENSE_PROFILE = 'CiscoTAC-1';
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ID_TOKEN_MAX = 1024;
 // printable ASCII without the space: tokens are base64-like strings, and a space or control character is a paste error
 const ID_TOKEN = /^[\x21-\x7e]+$/;
@@ -28,15 +30,6 @@ export interface SmartLicenseStatus {
 }
 
 const name = (path: ArgumentPath): string => String(path[path.length - 1]);
-
-/** A call-home profile name: 1 to 64 letters, digits, `-`, `_` or `.`, starting with a letter or digit (e.g. `CiscoTAC-1`). */
-export function checkProfileName(value: string, path: ArgumentPath): string {
-  const profile = value.trim();
-  if (!PROFILE_NAME.test(profile)) {
-    throw new BadUserInputError(`${name(path)} must be a call-home profile name of 1 to 64 letters, digits, "-", "_" or "." (e.g. CiscoTAC-1)`, path);
-  }
-  return profile;
-}
 
 /** The registration ID token is a secret: it is kept as given, and the message never repeats it. */
 export function checkIdToken(value: string, path: ArgumentPath): string {

@@ -42,6 +42,9 @@ export class Device extends BaseEntity {
   callHomeHttpProxyServerAddress: string | null = null;
   callHomeHttpProxyServerPort: number | null = null;
   callHomeRateLimit = 20;
+  /** Call-home reports (reportDeviceCallHome): the count is each report's sequence number, raised in the database. */
+  lastCallHomeAt: Date | null = null;
+  callHomeReportCount = 0;
 }
 
 const optText = { type: 'string', nullable: true } as const;
@@ -81,5 +84,7 @@ export const DeviceSchema = new EntitySchema<Device>({
     callHomeHttpProxyServerAddress: { type: 'string', length: 255, nullable: true },
     callHomeHttpProxyServerPort: { type: 'integer', nullable: true },
     callHomeRateLimit: { type: 'integer' },
+    lastCallHomeAt: { type: 'datetime', nullable: true },
+    callHomeReportCount: { type: 'integer', default: 0 },
   },
 });

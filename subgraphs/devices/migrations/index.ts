@@ -4,12 +4,14 @@ import { Migration20261123150542 as sqlite0 } from './sqlite/Migration2026112315
 import { Migration20261123191226 as sqlite1 } from './sqlite/Migration20261123191226';
 import { Migration20261206142904 as sqlite2 } from './sqlite/Migration20261206142904';
 import { Migration20261207010441 as sqlite3 } from './sqlite/Migration20261207010441';
+import { Migration20261207012822 as sqlite4 } from './sqlite/Migration20261207012822';
 import { Migration20261123150543 as postgresql0 } from './postgresql/Migration20261123150543';
 import { Migration20261123191226 as postgresql1 } from './postgresql/Migration20261123191226';
 import { Migration20261206142905 as postgresql2 } from './postgresql/Migration20261206142905';
 import { Migration20261207010442 as postgresql3 } from './postgresql/Migration20261207010442';
+import { Migration20261207012823 as postgresql4 } from './postgresql/Migration20261207012823';
 
 export const migrations: MigrationLists = {
-  sqlite: [{ name: 'Migration20261123150542', class: sqlite0 }, { name: 'Migration20261123191226', class: sqlite1 }, { name: 'Migration20261206142904', class: sqlite2 }, { name: 'Migration20261207010441', class: sqlite3 }],
-  postgresql: [{ name: 'Migration20261123150543', class: postgresql0 }, { name: 'Migration20261123191226', class: postgresql1 }, { name: 'Migration20261206142905', class: postgresql2 }, { name: 'Migration20261207010442', class: postgresql3 }],
+  sqlite: [{ name: 'Migration20261123150542', class: sqlite0 }, { name: 'Migration20261123191226', class: sqlite1 }, { name: 'Migration20261206142904', class: sqlite2 }, { name: 'Migration20261207010441', class: sqlite3 }, { name: 'Migration20261207012822', class: sqlite4 }],
+  postgresql: [{ name: 'Migration20261123150543', class: postgresql0 }, { name: 'Migration20261123191226', class: postgresql1 }, { name: 'Migration20261206142905', class: postgresql2 }, { name: 'Migration20261207010442', class: postgresql3 }, { name: 'Migration20261207012823', class: postgresql4 }],
 };

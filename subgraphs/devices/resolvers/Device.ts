@@ -37,4 +37,8 @@ export const Device: DeviceResolvers = {
     connectionFromArray(await loaders.licenseInstallationsByDevice.load(device.id), args),
   smartLicense: (device) => smartLicenseOf(device),
   callHome: (device) => callHomeSettingsOf(device),
+  callHomeProfiles: async (device, args, { loaders }) => connectionFromArray(await loaders.callHomeProfilesByDevice.load(device.id), args),
+  // like the other reads by key, an unknown name is null; the mutations answer NOT_FOUND for it
+  callHomeProfile: async (device, { name }, { loaders }) =>
+    (await loaders.callHomeProfilesByDevice.load(device.id)).find((profile) => profile.name === name) ?? null,
 };

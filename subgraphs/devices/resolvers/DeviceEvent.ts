@@ -6,4 +6,5 @@ export const DeviceEvent: DeviceEventResolvers = {
   ...eventPayloadFields,
   deviceId: (event) => event.entityId,
   device: (event, _, { loaders }) => loaders.device.load(event.entityId),
+  callHomeReport: (event) => (event.type === 'device.call-home.reported' ? event.payload.callHomeReport ?? null : null),
 };

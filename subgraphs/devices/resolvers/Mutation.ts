@@ -1,5 +1,7 @@
 import type { MutationResolvers } from '../generated/graphql';
 import { installDeviceLicenseByCallHome } from '../services/call-home-installations';
+import * as profiles from '../services/call-home-profiles';
+import { reportDeviceCallHome } from '../services/call-home-reports';
 import { updateDeviceCallHome } from '../services/call-home-settings';
 import { createDatacenter } from '../services/datacenters';
 import * as settings from '../services/device-settings';
@@ -26,4 +28,8 @@ export const Mutation: MutationResolvers = {
   deregisterDeviceSmartLicense: (_, { deviceId }, { em }) => smartLicense.deregisterDeviceSmartLicense(em, deviceId),
   renewDeviceSmartLicense: (_, { deviceId, id, authorization }, { em }) => smartLicense.renewDeviceSmartLicense(em, deviceId, id, authorization),
   updateDeviceCallHome: (_, { deviceId, input }, { em }) => updateDeviceCallHome(em, deviceId, input),
+  createDeviceCallHomeProfile: (_, { deviceId, input }, { em, caller }) => profiles.createCallHomeProfile(em, caller, deviceId, input),
+  updateDeviceCallHomeProfile: (_, { deviceId, name, input }, { em }) => profiles.updateCallHomeProfile(em, deviceId, name, input),
+  deleteDeviceCallHomeProfile: (_, { deviceId, name }, { em }) => profiles.deleteCallHomeProfile(em, deviceId, name),
+  reportDeviceCallHome: (_, { deviceId, report }, { em }) => reportDeviceCallHome(em, deviceId, report),
 };

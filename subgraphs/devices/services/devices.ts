@@ -5,6 +5,7 @@ import { findByIdOrFail } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { checkThroughputLevel } from '../domain/throughput';
+import { CallHomeProfile } from '../entities/CallHomeProfile';
 import { Device } from '../entities/Device';
 import { DeviceCallHomeInstallation } from '../entities/DeviceCallHomeInstallation';
 import { DeviceLicenseInstallation } from '../entities/DeviceLicenseInstallation';
@@ -43,20 +44,28 @@ export async function registerDevice(em: Em, caller: Caller, input: RegisterDevi
   return device;
 }
 
+/**
+ * Patch: only the fields given change, checked as updateDevice checks them. `argument` names the argument that
+ * holds them (`input`, or `report` for a call-home report), for the path of an error.
+ */
+export async function applyDeviceChanges(em: Em, device: Device, input: UpdateDeviceInput, argument = 'input'): Promise<void> {
+  const wasVirtual = device.isVirtual;
+  await applyDeviceInput(em, device, input, false, (field) => [argument, field]);
+  if (input.fingerprint !== undefined) await ensureFingerprintFree(em, device);
+  if (device.isVirtual && !wasVirtual && (await em.count(Device, { hostDeviceId: device.id })) > 0) {
+    throw new ConflictError('A device that hosts virtual devices cannot become virtual', { argumentPath: [argument, 'isVirtual'] });
+  }
+}
+
 /** Patch: only the fields given change. */
 export async function updateDevice(em: Em, id: string, input: UpdateDeviceInput): Promise<Device> {
   const device = await findDeviceOrFail(em, id);
-  const wasVirtual = device.isVirtual;
-  await applyDeviceInput(em, device, input, false);
-  if (input.fingerprint !== undefined) await ensureFingerprintFree(em, device);
-  if (device.isVirtual && !wasVirtual && (await em.count(Device, { hostDeviceId: device.id })) > 0) {
-    throw new ConflictError('A device that hosts virtual devices cannot become virtual', { argumentPath: ['input', 'isVirtual'] });
-  }
+  await applyDeviceChanges(em, device, input);
   recordDeviceEvent(em, 'device.updated', device);
   return device;
 }
 
-/** Deletes the device, its license lines and call-home installations; its virtual devices stay, without a host. */
+/** Deletes the device, its license lines, installations and call-home profiles; its virtual devices stay, without a host. */
 export async function deleteDevice(em: Em, caller: Caller, id: string): Promise<Device> {
   const device = await findDeviceOrFail(em, id);
   const guests = await em.find(Device, { hostDeviceId: device.id });
@@ -67,6 +76,7 @@ export async function deleteDevice(em: Em, caller: Caller, id: string): Promise<
   await em.nativeDelete(DeviceLicenseLine, { deviceId: device.id, accountId: caller.accountId });
   await em.nativeDelete(DeviceCallHomeInstallation, { deviceId: device.id, accountId: caller.accountId });
   await em.nativeDelete(DeviceLicenseInstallation, { deviceId: device.id, accountId: caller.accountId });
+  await em.nativeDelete(CallHomeProfile, { deviceId: device.id, accountId: caller.accountId });
   recordDeviceEvent(em, 'device.deleted', device);
   em.remove(device);
   return device;

@@ -1,5 +1,5 @@
 import type { Em } from '../../../lib/orm';
-import { recordEntityEvent } from '../../../lib/outbox';
+import { recordEntityEvent, type OutboxEvent } from '../../../lib/outbox';
 import type { Datacenter } from '../entities/Datacenter';
 import type { Device } from '../entities/Device';
 
@@ -13,7 +13,9 @@ export type DeviceEventType =
   | 'device.eula.accepted' | 'device.eula.declined' | 'device.license.call-home-requested' | 'device.license.installed'
   | 'device.boot-level.changed' | 'device.throughput.changed'
   | 'device.smart-license.updated' | 'device.smart-license.registered' | 'device.smart-license.deregistered'
-  | 'device.smart-license.renewed' | 'device.call-home-settings.updated';
+  | 'device.smart-license.renewed' | 'device.call-home-settings.updated'
+  | 'device.call-home-profile.created' | 'device.call-home-profile.updated' | 'device.call-home-profile.deleted'
+  | 'device.call-home.reported';
 
 export type DatacenterEventType = 'datacenter.created';
 
@@ -21,8 +23,8 @@ export type DatacenterEventType = 'datacenter.created';
  * Records a device event in the outbox of the current transaction; `data` is the device after the change and
  * `deviceId` the device (last: `extra` never overrides the key that `deviceEvents` filters on).
  */
-export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra?: Record<string, unknown>): void {
-  recordEntityEvent(em, type, 'Device', device, { ...extra, deviceId: device.id });
+export function recordDeviceEvent(em: Em, type: DeviceEventType, device: Device, extra?: Record<string, unknown>): OutboxEvent {
+  return recordEntityEvent(em, type, 'Device', device, { ...extra, deviceId: device.id });
 }
 
 export function recordDatacenterEvent(em: Em, type: DatacenterEventType, datacenter: Datacenter): void {

@@ -1,0 +1,108 @@
+import { BadUserInputError } from '../../../lib/errors';
+import type { ArgumentPath } from '../../../lib/input';
+import type {
+  CallHomeDestinationAddress, CallHomeDestinationAddressInput, CallHomePeriodicSubscription, CallHomePeriodicSubscriptionInput,
+} from '../generated/graphql';
+
+/** A periodic group subscription as stored: exactly one period key (the seed's JSON shape, e.g. `{ daily: { time } }`). */
+export type CallHomePeriod = CallHomePeriodicSubscriptionInput;
+import { checkEmailAddress } from './call-home';
+
+/*
+ * The rules of a call-home profile (seed 004 `object#call-home-profile`): its name, its destination address, and
+ * its group subscriptions with their periods and ranges.
+ */
+
+/** A profile name names the profile in the seed's URL (`/api/v1/call-home/profile/{name}`), e.g. `CiscoTAC-1`. */
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const MAX_DESTINATIONS = 10;
+const MAX_URL = 2048;
+
+/** The periods each periodic group takes (seed 004: interval and hourly are for `subscribe-group-snapshot` only). */
+export const GROUP_PERIODS = {
+  subscribeGroupConfiguration: ['daily', 'weekly', 'monthly'],
+  subscribeGroupInventory: ['daily', 'weekly', 'monthly'],
+  subscribeGroupSnapshot: ['daily', 'weekly', 'monthly', 'interval', 'hourly'],
+} as const;
+export type PeriodicGroup = keyof typeof GROUP_PERIODS;
+type Period = keyof CallHomePeriodicSubscriptionInput;
+
+const name = (path: ArgumentPath) => String(path[path.length - 1]);
+
+/**
+ * A call-home profile name (of a profile, or the one Smart Licensing uses): trimmed, 1 to 64 letters, digits, `-`,
+ * `_` or `.`, starting with a letter or digit.
+ */
+export function checkProfileName(value: string, path: ArgumentPath): string {
+  const profile = value.trim();
+  if (!PROFILE_NAME.test(profile)) {
+    throw new BadUserInputError(`${name(path)} must be a call-home profile name of 1 to 64 letters, digits, "-", "_" or "." (e.g. CiscoTAC-1)`, path);
+  }
+  return profile;
+}
+
+/** `hh:mm` on a 24-hour clock, 00:00 to 23:59 (seed 004 "Format: hh:mm"). */
+export function checkTimeOfDay(value: string, path: ArgumentPath): string {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new BadUserInputError(`time must be hh:mm, from 00:00 to 23:59, got ${JSON.stringify(value)}`, path);
+  return value;
+}
+
+function inRange(value: number, min: number, max: number, label: string, path: ArgumentPath): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new BadUserInputError(`${label} must be from ${min} to ${max}, got ${value}`, path);
+  return value;
+}
+
+/** The one period of a periodic group subscription, checked against the group's periods and the period's ranges. */
+export function checkPeriodicSubscription(
+  input: CallHomePeriodicSubscriptionInput, group: PeriodicGroup, path: ArgumentPath,
+): CallHomePeriod {
+  const given = (Object.keys(input) as Period[]).filter((key) => input[key] != null);
+  const allowed: readonly string[] = GROUP_PERIODS[group];
+  if (given.length !== 1) throw new BadUserInputError(`${group} must have exactly one period: ${allowed.join(', ')}`, path);
+  const [period] = given;
+  if (!allowed.includes(period)) throw new BadUserInputError(`${group} takes a ${allowed.join(', ')} period, not ${period}`, [...path, period]);
+  const at = (field: string) => [...path, period, field];
+  const { daily, weekly, monthly, interval, hourly } = input;
+  if (daily) return { daily: { time: checkTimeOfDay(daily.time, at('time')) } };
+  if (weekly) return { weekly: { day: weekly.day, time: checkTimeOfDay(weekly.time, at('time')) } };
+  if (monthly) {
+    return { monthly: { day: inRange(monthly.day, 1, 31, 'day', at('day')), time: checkTimeOfDay(monthly.time, at('time')) } };
+  }
+  if (interval) return { interval: { minute: inRange(interval.minute, 1, 60, 'minute', at('minute')) } };
+  return { hourly: { minute: inRange(hourly!.minute, 0, 59, 'minute', at('minute')) } };
+}
+
+/** An absolute http or https URL without spaces or credentials, up to 2048 characters. */
+function checkDestinationUrl(value: string, path: ArgumentPath): string {
+  let url: URL | null = null;
+  try {
+    url = value.length <= MAX_URL && !/\s/.test(value) ? new URL(value) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname || url.username || url.password) {
+    throw new BadUserInputError(`urls must be absolute http or https URLs without credentials, up to ${MAX_URL} characters, e.g. http://cisco.com`, path);
+  }
+  return value;
+}
+
+function checkList(values: readonly string[], path: ArgumentPath, check: (value: string, at: ArgumentPath) => string): string[] {
+  if (values.length > MAX_DESTINATIONS) throw new BadUserInputError(`${name(path)} has at most ${MAX_DESTINATIONS} entries`, path);
+  const checked = values.map((value, i) => check(value, [...path, i]));
+  const duplicate = checked.findIndex((value, i) => checked.indexOf(value) !== i);
+  if (duplicate >= 0) throw new BadUserInputError(`${name(path)} lists ${JSON.stringify(checked[duplicate])} twice`, [...path, duplicate]);
+  return checked;
+}
+
+/** The destination address (seed 004 `destination-address`): both lists, empty when absent. */
+export function checkDestinationAddress(input: CallHomeDestinationAddressInput | null | undefined, path: ArgumentPath): CallHomeDestinationAddress {
+  return {
+    urls: checkList(input?.urls ?? [], [...path, 'urls'], checkDestinationUrl),
+    emails: checkList(input?.emails ?? [], [...path, 'emails'], (value, at) => checkEmailAddress(value, at, 'emails')),
+  };
+}
+
+/** The GraphQL object of a stored period: the four other periods null. */
+export function periodicSubscriptionOf(period: CallHomePeriod): CallHomePeriodicSubscription {
+  return { daily: period.daily ?? null, weekly: period.weekly ?? null, monthly: period.monthly ?? null, interval: period.interval ?? null, hourly: period.hourly ?? null };
+}
