@@ -54,3 +54,29 @@ test('listeners are counted, called before the groups, and a throwing listener d
   await bus.close();
   await expect(bus.publish([event(2)])).rejects.toThrow('closed');
 });
+
+test('a stopped consumer finishes the event in hand, then takes nothing more, even from a batch being published', async () => {
+  const bus = new InProcessBus();
+  const seen: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  // group a holds the first event until released; group b (joined later) comes after it for each event
+  const a = bus.consume('a', async (e) => { seen.push(`a:${e.seq}`); if (e.seq === 1) await held; });
+  const b = bus.consume('b', async (e) => { seen.push(`b:${e.seq}`); });
+  const publishing = bus.publish([event(1), event(2)]);
+  await new Promise((resolve) => setImmediate(resolve));
+  let bStopped = false;
+  const stoppingB = b.stop().then(() => { bStopped = true; });
+  await stoppingB;
+  expect(bStopped).toBe(true); // b had nothing in hand
+  let aStopped = false;
+  const stoppingA = a.stop().then(() => { aStopped = true; });
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(aStopped).toBe(false); // a waits for the event it holds
+  release();
+  await stoppingA;
+  await publishing;
+  expect(aStopped).toBe(true);
+  expect(seen).toEqual(['a:1']);
+  await bus.close();
+});

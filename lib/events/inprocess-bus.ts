@@ -8,10 +8,31 @@ import { LiveListeners } from './listeners';
  * are handled. It rejects when a handler fails, and the relay publishes the batch again later: handlers and
  * listeners drop what they have seen by event id.
  */
+/** The one consumer of a group in this process, with the handler calls in flight, which `stop` waits for. */
+class GroupConsumer {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(readonly handler: EventHandler) {}
+
+  async handle(event: BusEvent): Promise<void> {
+    const call = this.handler(event);
+    this.inFlight.add(call);
+    try {
+      await call;
+    } finally {
+      this.inFlight.delete(call);
+    }
+  }
+
+  async drained(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+}
+
 export class InProcessBus implements EventBus {
   readonly kind = 'inprocess';
   private readonly listeners = new LiveListeners();
-  private readonly groups = new Map<string, EventHandler>();
+  private readonly groups = new Map<string, GroupConsumer>();
   private closed = false;
 
   async publish(events: readonly BusEvent[]): Promise<void> {
@@ -19,7 +40,10 @@ export class InProcessBus implements EventBus {
     // live subscribers do not wait for the durable consumers (webhooks write to the database)
     for (const event of events) this.listeners.dispatch(event);
     for (const event of events) {
-      for (const handler of [...this.groups.values()]) await handler(event);
+      for (const [group, consumer] of [...this.groups]) {
+        // a consumer that stopped while an earlier handler ran takes nothing more: its database may be closed
+        if (this.groups.get(group) === consumer) await consumer.handle(event);
+      }
     }
   }
 
@@ -37,10 +61,13 @@ export class InProcessBus implements EventBus {
 
   consume(group: string, handler: EventHandler): Consumer {
     // in one process a group has one consumer: a second one joining the group takes nothing
-    if (!this.groups.has(group)) this.groups.set(group, handler);
+    const consumer = new GroupConsumer(handler);
+    if (!this.groups.has(group)) this.groups.set(group, consumer);
     return {
+      // the publishing relays belong to other subgraphs and go on: take no more events, finish the one in hand
       stop: async () => {
-        if (this.groups.get(group) === handler) this.groups.delete(group);
+        if (this.groups.get(group) === consumer) this.groups.delete(group);
+        await consumer.drained();
       },
     };
   }
