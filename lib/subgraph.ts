@@ -26,6 +26,7 @@ import type { EventBus } from './events/bus';
 import { busFromEnv } from './events';
 import { OutboxRelay } from './events/relay';
 import type { Worker, WorkerFactory } from './events/worker';
+import type { SnapshotSource } from './snapshots';
 
 /** Everything that makes one subgraph; each `subgraphs/<name>/index.ts` exports one. */
 export interface SubgraphDefinition<Loaders> {
@@ -40,6 +41,8 @@ export interface SubgraphDefinition<Loaders> {
   licenseKeyResolver?: (orm: Orm) => LicenseKeyResolver;
   /** Background workers (bus consumers, pollers) that run beside the HTTP server, e.g. webhook delivery. */
   workers?: WorkerFactory[];
+  /** Entities whose rows `npm run republish` re-publishes as snapshot events, for projections kept elsewhere. */
+  snapshots?: SnapshotSource[];
 }
 
 /**
@@ -49,7 +52,7 @@ export interface SubgraphDefinition<Loaders> {
 export function defineSubgraph<L>(
   name: SubgraphName,
   dir: string,
-  parts: Pick<SubgraphDefinition<L>, 'migrations' | 'createLoaders' | 'licenseKeyResolver' | 'workers'>,
+  parts: Pick<SubgraphDefinition<L>, 'migrations' | 'createLoaders' | 'licenseKeyResolver' | 'workers' | 'snapshots'>,
 ): SubgraphDefinition<L> {
   return {
     name,

@@ -90,4 +90,14 @@ describe('TOPICS', () => {
     expect(matches(event({ source: 'devices', entityType: 'Datacenter' }), {})).toBe(false);
     expect(matches(event({}), {})).toBe(false);
   });
+
+  it('no topic delivers a snapshot, whatever the arguments: it re-publishes a row and describes no change', () => {
+    const snapshot = event({ type: 'license.snapshot' });
+    expect(TOPICS.licenseEvents.matches(event({}), {})).toBe(true);
+    expect(TOPICS.licenseEvents.matches(snapshot, {})).toBe(false);
+    expect(TOPICS.licenseEvents.matches(snapshot, { types: ['license.snapshot'], licenseId: LICENSE })).toBe(false);
+    expect(TOPICS.licenseEvents.matches(snapshot, { types: ['*'] })).toBe(false);
+    expect(TOPICS.licenseUsageChanged.matches(snapshot, { licenseId: LICENSE })).toBe(false);
+    expect(TOPICS.deviceEvents.matches(event({ source: 'devices', entityType: 'Device', type: 'device.snapshot' }), {})).toBe(false);
+  });
 });

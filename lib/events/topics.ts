@@ -4,6 +4,7 @@
  * before it resolves anything, so a subscriber costs nothing for events it does not want; the subgraph that
  * declares the field resolves the payload from the event for each delivery.
  */
+import { isSnapshotEvent } from '../snapshots';
 import type { BusEvent } from './bus';
 
 /**
@@ -57,26 +58,23 @@ function isUsageEvent(event: BusEvent): boolean {
   return event.source === 'entitlements' && matchesEventType(CONSUMPTION_EVENT_PATTERNS, event.type);
 }
 
+/** A topic over changes: snapshots re-publish rows for projections and describe no change (lib/snapshots). */
+function changeTopic(matches: Topic['matches']): Topic {
+  return { matches: (event, args) => !isSnapshotEvent(event) && matches(event, args) };
+}
+
 /** The subscription root fields of the supergraph and what each one delivers. */
 export const TOPICS: Record<string, Topic> = {
-  licenseEvents: {
-    matches(event, args) {
-      if (!isLicenseEvent(event) || !typesMatch(event, args.types)) return false;
-      if (args.licenseId != null && licenseIdOf(event) !== args.licenseId) return false;
-      if (args.organizationId != null && text(event.payload.organizationId) !== args.organizationId) return false;
-      if (args.productId != null && text(event.payload.productId) !== args.productId) return false;
-      return true;
-    },
-  },
-  licenseUsageChanged: {
-    matches(event, args) {
-      return isUsageEvent(event) && licenseIdOf(event) === args.licenseId;
-    },
-  },
-  deviceEvents: {
-    matches(event, args) {
-      if (event.source !== 'devices' || event.entityType !== 'Device' || !typesMatch(event, args.types)) return false;
-      return args.deviceId == null || event.entityId === args.deviceId;
-    },
-  },
+  licenseEvents: changeTopic((event, args) => {
+    if (!isLicenseEvent(event) || !typesMatch(event, args.types)) return false;
+    if (args.licenseId != null && licenseIdOf(event) !== args.licenseId) return false;
+    if (args.organizationId != null && text(event.payload.organizationId) !== args.organizationId) return false;
+    if (args.productId != null && text(event.payload.productId) !== args.productId) return false;
+    return true;
+  }),
+  licenseUsageChanged: changeTopic((event, args) => isUsageEvent(event) && licenseIdOf(event) === args.licenseId),
+  deviceEvents: changeTopic((event, args) => {
+    if (event.source !== 'devices' || event.entityType !== 'Device' || !typesMatch(event, args.types)) return false;
+    return args.deviceId == null || event.entityId === args.deviceId;
+  }),
 };
