@@ -258,5 +258,10 @@ describe.each(DATABASE_KINDS)('compliance summaries of the demo data (%s)', (kin
     await projectedIn(t);
     const acrobat = nodes((await demo.ok(SUMMARY, { a: A[1] })).complianceSummary);
     expect(acrobat.map((row) => [row.metricId, row.initialRequirement]).sort()).toEqual([[M[0], 1], [M[1], 3]].sort());
+
+    // another account sees none of it
+    const other = t.gatewayWith(bearerHeaders(await testToken({ accountId: randomUUID() })));
+    expect((await other.ok('query($id: ID!) { device(id: $id) { id } }', { id: D[3] })).device).toBeNull();
+    await other.fails('NOT_FOUND', 'query($a: ID!) { applicationLicenseTransfers(applicationId: $a) { totalCount } }', { a: A[0] });
   });
 });
