@@ -46,9 +46,9 @@ describe.each(DATABASE_KINDS)('device call-home profiles (%s)', (kind) => {
       subscribeGroupSyslog: null, subscribeGroupConfiguration: null, subscribeGroupSnapshot: null,
       subscribeGroupInventory: { ...NO_PERIOD, daily: { time: '23:00' } },
     });
-    const plain = (await t.gateway.ok(CREATE, { d: deviceId, i: { name: 'CiscoTAC-1' } })).createDeviceCallHomeProfile;
+    const plain = (await t.gateway.ok(CREATE, { d: deviceId, i: { name: 'CiscoTest' } })).createDeviceCallHomeProfile;
     expect(plain).toEqual({
-      id: expect.any(String), deviceId, device: { id: deviceId }, name: 'CiscoTAC-1', active: true, anonymousReportingOnly: false,
+      id: expect.any(String), deviceId, device: { id: deviceId }, name: 'CiscoTest', active: true, anonymousReportingOnly: false,
       destinationTransportEmail: false, destinationTransportHttp: false, destinationAddress: { urls: [], emails: [] },
       subscribeGroupAll: null, subscribeGroupSyslog: null, subscribeGroupConfiguration: null, subscribeGroupInventory: null, subscribeGroupSnapshot: null,
     });
@@ -56,9 +56,9 @@ describe.each(DATABASE_KINDS)('device call-home profiles (%s)', (kind) => {
     expect((await t.gateway.ok(LIST, { d: deviceId })).device.callHomeProfiles).toEqual({ totalCount: 2, edges: [{ node: plain }, { node: created }] });
     expect((await t.gateway.ok(GET, { d: deviceId, n: 'test' })).device.callHomeProfile).toEqual(created);
     expect((await t.gateway.ok(GET, { d: deviceId, n: 'TEST' })).device.callHomeProfile).toBeNull();
-    expect((await rows({ deviceId })).map((row) => [row.name, row.accountId])).toEqual([['CiscoTAC-1', DEV_ACCOUNT_ID], ['test', DEV_ACCOUNT_ID]]);
+    expect((await rows({ deviceId })).map((row) => [row.name, row.accountId])).toEqual([['CiscoTest', DEV_ACCOUNT_ID], ['test', DEV_ACCOUNT_ID]]);
     const events = await outboxEvents(orm(), { entityId: deviceId, type: 'device.call-home-profile.created' });
-    expect(events.map((event) => (event.payload.callHomeProfile as { name: string }).name)).toEqual(['test', 'CiscoTAC-1']);
+    expect(events.map((event) => (event.payload.callHomeProfile as { name: string }).name)).toEqual(['test', 'CiscoTest']);
   });
 
   it('takes every severity and every period of each group at the ends of their ranges', async () => {
@@ -121,11 +121,11 @@ describe.each(DATABASE_KINDS)('device call-home profiles (%s)', (kind) => {
 
   it('a name is unique per device: CONFLICT on the same device, fine on another', async () => {
     const [one, two] = [await newDevice(), await newDevice()];
-    await t.gateway.ok(CREATE, { d: one, i: { name: 'CiscoTAC-1' } });
-    const error = await t.gateway.fails('CONFLICT', CREATE, { d: one, i: { name: 'CiscoTAC-1', active: false } });
-    expect(error.message).toBe('The device already has a call-home profile named "CiscoTAC-1"');
+    await t.gateway.ok(CREATE, { d: one, i: { name: 'CiscoTest' } });
+    const error = await t.gateway.fails('CONFLICT', CREATE, { d: one, i: { name: 'CiscoTest', active: false } });
+    expect(error.message).toBe('The device already has a call-home profile named "CiscoTest"');
     expect(error.extensions).toMatchObject({ reason: 'PROFILE_NAME_TAKEN', argumentPath: ['input', 'name'] });
-    expect((await t.gateway.ok(CREATE, { d: two, i: { name: 'CiscoTAC-1' } })).createDeviceCallHomeProfile.deviceId).toBe(two);
+    expect((await t.gateway.ok(CREATE, { d: two, i: { name: 'CiscoTest' } })).createDeviceCallHomeProfile.deviceId).toBe(two);
     expect((await rows({ deviceId: one })).map((row) => row.active)).toEqual([true]);
   });
 

@@ -70,6 +70,7 @@ describe.each(DATABASE_KINDS)('device Smart Licensing (%s)', (kind) => {
 
   it('walks the states: enable, register, renew, deregister, register again; each records its event', async () => {
     const d = await newDevice();
+    await t.gateway.ok('mutation($d: ID!) { createDeviceCallHomeProfile(deviceId: $d, input: { name: "CiscoTest" }) { id } }', { d });
     expect((await t.gateway.ok(UPDATE, { d, e: true, p: 'CiscoTest' })).updateDeviceSmartLicense.smartLicense).toEqual({ ...DEFAULTS, enabled: true, profile: 'CiscoTest' });
     const registered = (await t.gateway.ok(REGISTER, { d, t: ID_TOKEN })).registerDeviceSmartLicense.smartLicense;
     expect(registered).toEqual({ ...DEFAULTS, enabled: true, profile: 'CiscoTest', state: 'REGISTERED', registeredAt: ISO });
@@ -85,7 +86,7 @@ describe.each(DATABASE_KINDS)('device Smart Licensing (%s)', (kind) => {
     expect(deregistered).toEqual({ ...DEFAULTS, enabled: true, state: 'UNREGISTERED' });
     expect((await t.gateway.ok(REGISTER, { d, t: 'SECOND-TOKEN' })).registerDeviceSmartLicense.smartLicense).toMatchObject({ state: 'REGISTERED', registeredAt: ISO });
     expect(await outboxTypes(orm(), { entityId: d })).toEqual([
-      'device.registered', 'device.smart-license.updated', 'device.smart-license.registered', 'device.smart-license.renewed',
+      'device.registered', 'device.call-home-profile.created', 'device.smart-license.updated', 'device.smart-license.registered', 'device.smart-license.renewed',
       'device.smart-license.renewed', 'device.smart-license.updated', 'device.smart-license.updated', 'device.smart-license.deregistered',
       'device.smart-license.registered',
     ]);

@@ -1,6 +1,6 @@
-import { badUserInputFrom } from '../../../test/testkit/errors';
+import { badUserInputFrom, conflictFrom } from '../../../test/testkit/errors';
 import {
-  checkDestinationAddress, checkPeriodicSubscription, checkProfileName, checkTimeOfDay, GROUP_PERIODS, periodicSubscriptionOf,
+  assertNotBuiltIn, assertNotInUse, BUILT_IN_PROFILE, checkDestinationAddress, checkPeriodicSubscription, checkProfileName, checkTimeOfDay, GROUP_PERIODS, periodicSubscriptionOf,
 } from './call-home-profile';
 
 const PATH = ['input', 'subscribeGroupSnapshot'];
@@ -12,6 +12,21 @@ describe('call-home profile rules (seed 004 object#call-home-profile)', () => {
     for (const name of ['', ' ', '-leading', '.hidden', 'a/b', 'two words', 'x'.repeat(65), 'é']) {
       expect(badUserInputFrom(() => checkProfileName(name, ['input', 'name'])).extensions).toMatchObject({ argumentPath: ['input', 'name'] });
     }
+  });
+
+  test('CiscoTAC-1 is the built-in profile: no profile mutation names it (CONFLICT PROFILE_BUILT_IN at the name)', () => {
+    expect(BUILT_IN_PROFILE).toBe('CiscoTAC-1');
+    const error = conflictFrom(() => assertNotBuiltIn('CiscoTAC-1', ['input', 'name']));
+    expect(error.message).toBe('CiscoTAC-1 is the device\'s built-in call-home profile: it cannot be created, changed or deleted');
+    expect(error.extensions).toEqual({ code: 'CONFLICT', argumentPath: ['input', 'name'], reason: 'PROFILE_BUILT_IN' });
+    for (const name of ['ciscotac-1', 'CiscoTAC-2', 'test']) expect(() => assertNotBuiltIn(name, ['name'])).not.toThrow();
+  });
+
+  test('the profile Smart Licensing uses cannot be deleted (CONFLICT PROFILE_IN_USE at name); another can', () => {
+    const error = conflictFrom(() => assertNotInUse('lab', 'lab'));
+    expect(error.message).toBe('The call-home profile "lab" is used by Smart Licensing: choose another profile first (updateDeviceSmartLicense)');
+    expect(error.extensions).toEqual({ code: 'CONFLICT', argumentPath: ['name'], reason: 'PROFILE_IN_USE' });
+    for (const used of ['CiscoTAC-1', 'Lab', 'other']) expect(() => assertNotInUse('lab', used)).not.toThrow();
   });
 
   test('a time is hh:mm from 00:00 to 23:59', () => {

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../../lib/errors';
+import { BadUserInputError, ConflictError } from '../../../lib/errors';
 import type { ArgumentPath } from '../../../lib/input';
 import type {
   CallHomeDestinationAddress, CallHomeDestinationAddressInput, CallHomePeriodicSubscription, CallHomePeriodicSubscriptionInput,
@@ -12,6 +12,12 @@ import { checkEmailAddress } from './call-home';
  * The rules of a call-home profile (seed 004 `object#call-home-profile`): its name, its destination address, and
  * its group subscriptions with their periods and ranges.
  */
+
+/**
+ * The device's built-in call-home profile (seed 004's predefined `CiscoTAC-1`): it always exists, Smart Licensing uses
+ * it by default, and it is no row here, so the profile mutations neither create, change nor delete a profile of that name.
+ */
+export const BUILT_IN_PROFILE = 'CiscoTAC-1';
 
 /** A profile name names the profile in the seed's URL (`/api/v1/call-home/profile/{name}`), e.g. `CiscoTAC-1`. */
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -39,6 +45,23 @@ export function checkProfileName(value: string, path: ArgumentPath): string {
     throw new BadUserInputError(`${name(path)} must be a call-home profile name of 1 to 64 letters, digits, "-", "_" or "." (e.g. CiscoTAC-1)`, path);
   }
   return profile;
+}
+
+/** A profile mutation names a profile of the device, never the built-in one (CONFLICT at the name's path). */
+export function assertNotBuiltIn(profile: string, path: ArgumentPath): void {
+  if (profile === BUILT_IN_PROFILE) {
+    throw new ConflictError(`${BUILT_IN_PROFILE} is the device's built-in call-home profile: it cannot be created, changed or deleted`, { argumentPath: path, reason: 'PROFILE_BUILT_IN' });
+  }
+}
+
+/** The profile Smart Licensing uses (its `profile`, enabled or not) cannot be deleted: Smart Licensing would name a missing profile. */
+export function assertNotInUse(profile: string, smartLicenseProfile: string): void {
+  if (profile === smartLicenseProfile) {
+    throw new ConflictError(
+      `The call-home profile ${JSON.stringify(profile)} is used by Smart Licensing: choose another profile first (updateDeviceSmartLicense)`,
+      { argumentPath: ['name'], reason: 'PROFILE_IN_USE' },
+    );
+  }
 }
 
 /** `hh:mm` on a 24-hour clock, 00:00 to 23:59 (seed 004 "Format: hh:mm"). */

@@ -2,7 +2,7 @@ import { badUserInputFrom, conflictFrom } from '../../../test/testkit/errors';
 import type { SmartLicenseState } from '../generated/graphql';
 import {
   assertCanRegister, assertCanSetEnabled, assertRegistered, checkIdToken, checkProfileName, DEFAULT_SMART_LICENSE_PROFILE,
-  renewalOf, smartLicenseOf,
+  missingProfile, profileNeedsRow, renewalOf, smartLicenseOf,
 } from './smart-license';
 
 const STATES: SmartLicenseState[] = ['UNIDENTIFIED', 'REGISTERED', 'UNREGISTERED'];
@@ -54,6 +54,14 @@ describe('Smart Licensing input', () => {
     for (const bad of ['', ' ', 'two words', '-leading', 'a'.repeat(65), 'semi;colon', 'tab\tname']) {
       expect(badUserInputFrom(() => checkProfileName(bad, ['profile'])).extensions).toEqual({ code: 'BAD_USER_INPUT', argumentPath: ['profile'] });
     }
+  });
+
+  test('the built-in CiscoTAC-1 needs no profile row; any other profile must be one of the device\'s (BAD_USER_INPUT at profile)', () => {
+    expect(profileNeedsRow('CiscoTAC-1')).toBe(false);
+    for (const profile of ['lab', 'ciscotac-1', 'CiscoTAC-2']) expect(profileNeedsRow(profile)).toBe(true);
+    const error = missingProfile('lab');
+    expect(error.message).toBe('profile must be CiscoTAC-1 or a call-home profile of the device; the device has no profile named "lab"');
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentPath: ['profile'] });
   });
 
   test('an ID token is kept as given; a blank, spaced, control or over-long one is refused without repeating it', () => {

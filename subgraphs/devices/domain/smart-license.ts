@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
 import type { ArgumentPath } from '../../../lib/input';
 import type { SmartLicense, SmartLicenseState } from '../generated/graphql';
+import { BUILT_IN_PROFILE } from './call-home-profile';
 
 // the profile Smart Licensing uses is a call-home profile name, checked by the profiles' own rule
 export { checkProfileName } from './call-home-profile';
@@ -13,12 +14,13 @@ export { checkProfileName } from './call-home-profile';
  *   UNIDENTIFIED ──register──▶ REGISTERED ──deregister──▶ UNREGISTERED ──register──▶ REGISTERED
  *                              (renew keeps REGISTERED)
  *
- * Registering needs the feature enabled; a registered device cannot be disabled (deregister it first), so a
+ * The profile is the built-in `CiscoTAC-1` or one of the device's call-home profiles (checked under the device's row
+ * lock, which deleting a profile takes too). Registering needs the feature enabled; a registered device cannot be disabled (deregister it first), so a
  * registered device is always enabled.
  */
 
 /** The call-home profile that Smart Licensing uses unless another is chosen (the devices' predefined profile). */
-export const DEFAULT_SMART_LICENSE_PROFILE = 'CiscoTAC-1';
+export const DEFAULT_SMART_LICENSE_PROFILE = BUILT_IN_PROFILE;
 const ID_TOKEN_MAX = 1024;
 // printable ASCII without the space: tokens are base64-like strings, and a space or control character is a paste error
 const ID_TOKEN = /^[\x21-\x7e]+$/;
@@ -40,6 +42,17 @@ export function checkIdToken(value: string, path: ArgumentPath): string {
 }
 
 const conflict = (message: string, reason: string) => new ConflictError(message, { argumentPath: ['deviceId'], reason });
+
+/** Whether the profile must be one of the device's call-home profiles (every name but the built-in one). */
+export const profileNeedsRow = (profile: string): boolean => profile !== BUILT_IN_PROFILE;
+
+/** The `profile` given names no call-home profile of the device. */
+export function missingProfile(profile: string): BadUserInputError {
+  return new BadUserInputError(
+    `profile must be ${BUILT_IN_PROFILE} or a call-home profile of the device; the device has no profile named ${JSON.stringify(profile)}`,
+    ['profile'],
+  );
+}
 
 /** Enabling is always allowed; disabling a registered device would leave a registration nobody can renew. */
 export function assertCanSetEnabled(status: SmartLicenseStatus, enable: boolean): void {

@@ -341,7 +341,7 @@ export type CreateCallHomeProfileInput = {
   destinationTransportEmail?: InputMaybe<Scalars['Boolean']['input']>;
   /** Whether messages are sent over HTTP; false when absent. */
   destinationTransportHttp?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Name of the profile, unique per device: 1 to 64 letters, digits, `-`, `_` or `.`, starting with a letter or digit (it names the profile in the seed's URL); surrounding spaces are dropped. */
+  /** Name of the profile, unique per device: 1 to 64 letters, digits, `-`, `_` or `.`, starting with a letter or digit (it names the profile in the seed's URL); surrounding spaces are dropped. Not `CiscoTAC-1`, the device's built-in profile (CONFLICT). */
   name: Scalars['String']['input'];
   /** Subscription to group `all`; none when absent. */
   subscribeGroupAll?: InputMaybe<CallHomeSeveritySubscriptionInput>;
@@ -954,11 +954,11 @@ export type Mutation = {
   addDeviceLicenseLine: DeviceLicenseLine;
   /** Creates a datacenter. */
   createDatacenter: Datacenter;
-  /** Creates a call-home profile of the device (seed 004 POST /api/v1/call-home/profile); a name the device already has is a CONFLICT. */
+  /** Creates a call-home profile of the device (seed 004 POST /api/v1/call-home/profile); a name the device already has, or the built-in `CiscoTAC-1`, is a CONFLICT. */
   createDeviceCallHomeProfile: CallHomeProfile;
   /** Deletes a device and its license lines; its virtual devices lose their host. Returns the device as it was. */
   deleteDevice: Device;
-  /** Deletes a call-home profile of the device (seed 004 DELETE /api/v1/call-home/profile/{name}); NOT_FOUND for an unknown name. Returns the profile as it was. */
+  /** Deletes a call-home profile of the device (seed 004 DELETE /api/v1/call-home/profile/{name}); NOT_FOUND for an unknown name, CONFLICT for the built-in `CiscoTAC-1` and for the profile Smart Licensing uses. Returns the profile as it was. */
   deleteDeviceCallHomeProfile: CallHomeProfile;
   /**
    * Deregisters a registered device from Smart Licensing (seed 004 PUT /api/v1/smart-license/deregister): the state
@@ -1009,7 +1009,7 @@ export type Mutation = {
   updateDevice: Device;
   /** Changes the call-home settings of a device (seed 004 PUT /api/v1/call-home): only the properties given change. */
   updateDeviceCallHome: Device;
-  /** Modifies a call-home profile of the device (seed 004 PUT /api/v1/call-home/profile/{name}); NOT_FOUND for an unknown name. */
+  /** Modifies a call-home profile of the device (seed 004 PUT /api/v1/call-home/profile/{name}); NOT_FOUND for an unknown name, CONFLICT for the built-in `CiscoTAC-1`. */
   updateDeviceCallHomeProfile: CallHomeProfile;
   /**
    * Enables or disables Smart Licensing on a device and chooses the call-home profile it uses (seed 004 PUT
@@ -1231,7 +1231,7 @@ export type SmartLicense = {
   enabled: Scalars['Boolean']['output'];
   /** When the registration ID was last renewed (renewDeviceSmartLicense with `id: true`); null while it is not registered or not renewed since. */
   idRenewedAt: Maybe<Scalars['DateTime']['output']>;
-  /** The call-home profile to use with Smart Licensing (seed 004 `profile`); `CiscoTAC-1` unless set. */
+  /** The call-home profile to use with Smart Licensing (seed 004 `profile`): the built-in `CiscoTAC-1` unless set, else one of the device's call-home profiles. */
   profile: Scalars['String']['output'];
   /** When the device was registered; null while it is not registered. */
   registeredAt: Maybe<Scalars['DateTime']['output']>;

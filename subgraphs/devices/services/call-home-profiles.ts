@@ -3,11 +3,13 @@ import { owned } from '../../../lib/entity';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../../lib/errors';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
-import { checkDestinationAddress, checkPeriodicSubscription, checkProfileName, type PeriodicGroup } from '../domain/call-home-profile';
+import {
+  assertNotBuiltIn, assertNotInUse, checkDestinationAddress, checkPeriodicSubscription, checkProfileName, type PeriodicGroup,
+} from '../domain/call-home-profile';
 import { CallHomeProfile } from '../entities/CallHomeProfile';
 import type { Device } from '../entities/Device';
 import type { CreateCallHomeProfileInput, UpdateCallHomeProfileInput } from '../generated/graphql';
-import { findDeviceOrFail } from './devices';
+import { findDeviceOrFail, lockDeviceOrFail } from './devices';
 import { recordDeviceEvent, type DeviceEventType } from './events';
 
 type ProfileInput = CreateCallHomeProfileInput | UpdateCallHomeProfileInput;
@@ -50,6 +52,7 @@ async function findProfileOrFail(em: Em, device: Device, name: string): Promise<
 /** Creates a call-home profile of the device (seed 004 POST /api/v1/call-home/profile); its name is unique per device. */
 export async function createCallHomeProfile(em: Em, caller: Caller, deviceId: string, input: CreateCallHomeProfileInput): Promise<CallHomeProfile> {
   const name = checkProfileName(input.name, at('name'));
+  assertNotBuiltIn(name, at('name'));
   const device = await findDeviceOrFail(em, deviceId);
   const profile = owned(Object.assign(new CallHomeProfile(), { deviceId: device.id, name }), caller);
   applyProfileInput(profile, input, true);
@@ -64,6 +67,7 @@ export async function createCallHomeProfile(em: Em, caller: Caller, deviceId: st
 
 /** Modifies a call-home profile (seed 004 PUT /api/v1/call-home/profile/{name}): only the fields given change. */
 export async function updateCallHomeProfile(em: Em, deviceId: string, name: string, input: UpdateCallHomeProfileInput): Promise<CallHomeProfile> {
+  assertNotBuiltIn(name, ['name']);
   const device = await findDeviceOrFail(em, deviceId);
   const profile = await findProfileOrFail(em, device, name);
   applyProfileInput(profile, input, false);
@@ -72,10 +76,16 @@ export async function updateCallHomeProfile(em: Em, deviceId: string, name: stri
   return profile;
 }
 
-/** Deletes a call-home profile (seed 004 DELETE /api/v1/call-home/profile/{name}); returns it as it was. */
+/**
+ * Deletes a call-home profile (seed 004 DELETE /api/v1/call-home/profile/{name}); returns it as it was. Not the one
+ * Smart Licensing uses: that is checked under the device's row lock, which choosing the Smart Licensing profile takes
+ * too, so a concurrent choice and deletion cannot leave Smart Licensing naming a deleted profile.
+ */
 export async function deleteCallHomeProfile(em: Em, deviceId: string, name: string): Promise<CallHomeProfile> {
-  const device = await findDeviceOrFail(em, deviceId);
+  assertNotBuiltIn(name, ['name']);
+  const device = await lockDeviceOrFail(em, deviceId);
   const profile = await findProfileOrFail(em, device, name);
+  assertNotInUse(profile.name, device.smartLicenseProfile);
   recordProfileEvent(em, 'device.call-home-profile.deleted', device, profile);
   em.remove(profile);
   return profile;

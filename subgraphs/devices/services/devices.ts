@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { owned } from '../../../lib/entity';
 import { ConflictError } from '../../../lib/errors';
 import { findByIdOrFail } from '../../../lib/find';
@@ -16,6 +16,17 @@ import { recordDeviceEvent } from './events';
 
 export function findDeviceOrFail(em: Em, id: string): Promise<Device> {
   return findByIdOrFail(em, Device, id, 'Device');
+}
+
+/**
+ * The device under its row lock (SELECT ... FOR UPDATE on PostgreSQL) until the transaction ends: what a change
+ * checks on the device (the Smart Licensing state and profile, the profile a deletion removes) stays as checked.
+ */
+export function lockDeviceOrFail(em: Em, id: string): Promise<Device> {
+  // the sealed token is loaded too, so that setting or clearing it is tracked like any other column
+  return findByIdOrFail(em, Device, id, 'Device', {
+    lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['smartLicenseIdTokenSealed'],
+  });
 }
 
 /**

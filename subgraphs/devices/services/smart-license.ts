@@ -1,26 +1,20 @@
-import { LockMode } from '@mikro-orm/core';
-import { findByIdOrFail } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import { openSecret, sealSecret, secretsKey } from '../../../lib/secrets';
 import {
   assertCanRegister, assertCanSetEnabled, assertRegistered, checkIdToken, checkProfileName, DEFAULT_SMART_LICENSE_PROFILE,
-  renewalOf, smartLicenseOf, type SmartLicenseStatus,
+  missingProfile, profileNeedsRow, renewalOf, smartLicenseOf, type SmartLicenseStatus,
 } from '../domain/smart-license';
-import { Device } from '../entities/Device';
+import { CallHomeProfile } from '../entities/CallHomeProfile';
+import type { Device } from '../entities/Device';
+import { lockDeviceOrFail as lockDevice } from './devices';
 import { recordDeviceEvent, type DeviceEventType } from './events';
 
-/**
+/*
  * Smart Licensing of a device (seed 004 /api/v1/smart-license and its register, deregister and renew actions). Each
  * action reads the device under its row lock (SELECT ... FOR UPDATE on PostgreSQL), so the state it checks is the
  * state it changes: two concurrent registrations of one device cannot both succeed, nor a disable slip between a
- * registration's check and its write.
+ * registration's check and its write, nor a profile be deleted between the check that it exists and its choice.
  */
-function lockDevice(em: Em, deviceId: string): Promise<Device> {
-  // the sealed token is loaded too, so that setting or clearing it is tracked like any other column
-  return findByIdOrFail(em, Device, deviceId, 'Device', {
-    lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['smartLicenseIdTokenSealed'],
-  });
-}
 
 const statusOf = (device: Device): SmartLicenseStatus => ({ enabled: device.smartLicenseEnabled, state: device.smartLicenseState });
 
@@ -29,11 +23,17 @@ function recordSmartLicenseEvent(em: Em, type: DeviceEventType, device: Device, 
   recordDeviceEvent(em, type, device, { ...extra, smartLicense: smartLicenseOf(device) });
 }
 
-/** Seed 004 PUT /api/v1/smart-license: `enable` is mandatory; `profile` absent keeps the profile, null restores the default. */
+/**
+ * Seed 004 PUT /api/v1/smart-license: `enable` is mandatory; `profile` absent keeps the profile, null restores the
+ * default, and any other name than the built-in one must be a call-home profile of the device.
+ */
 export async function updateDeviceSmartLicense(em: Em, deviceId: string, enable: boolean, profile?: string | null): Promise<Device> {
   const newProfile = profile === undefined ? undefined : profile === null ? DEFAULT_SMART_LICENSE_PROFILE : checkProfileName(profile, ['profile']);
   const device = await lockDevice(em, deviceId);
   assertCanSetEnabled(statusOf(device), enable);
+  if (newProfile !== undefined && profileNeedsRow(newProfile) && (await em.count(CallHomeProfile, { deviceId: device.id, name: newProfile })) === 0) {
+    throw missingProfile(newProfile);
+  }
   const previous = { enabled: device.smartLicenseEnabled, profile: device.smartLicenseProfile };
   device.smartLicenseEnabled = enable;
   if (newProfile !== undefined) device.smartLicenseProfile = newProfile;
