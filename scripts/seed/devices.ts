@@ -61,26 +61,26 @@ const REGISTERED_AT = new Date('2025-05-20T10:00:00Z');
 async function newestFeatures(em: Em): Promise<void> {
   const caller = actAsDemoAdmin(em);
   const steps: Array<() => Promise<unknown>> = [
-    // Smart Licensing: csr-01 enabled and registered (its ID token sealed), csr-02 enabled but not registered
-    () => updateDeviceSmartLicense(em, D[3], true),
-    () => registerDeviceSmartLicense(em, D[3], DEMO_SMART_LICENSE_ID_TOKEN, REGISTERED_AT),
-    () => updateDeviceSmartLicense(em, D[4], true),
-    // seed 004's call-home settings example, and two profiles: the predefined one Smart Licensing uses, and the POST example
+    // seed 004's call-home settings example on csr-01, and its two profile examples (CiscoTAC-1 is built in, not created)
     () => updateDeviceCallHome(em, D[3], {
       aaaAuthorization: true, aaaAuthorizationUsername: 'cisco', contactEmail: 'test@cisco.com',
       dataPrivacy: { level: 'HIGH', hostname: false }, httpProxy: { serverAddress: 'cisco-proxy', serverPort: 8080 }, rateLimit: 30,
     }),
     () => createCallHomeProfile(em, caller, D[3], {
-      name: 'CiscoTAC-1', destinationTransportHttp: true,
-      destinationAddress: { urls: ['https://tools.cisco.com/its/service/oddce/services/DDCEService'], emails: ['callhome@cisco.com'] },
-      subscribeGroupAll: { severity: 'MAJOR' }, subscribeGroupConfiguration: { weekly: { day: 'SUN', time: '02:00' } },
-      subscribeGroupSnapshot: { hourly: { minute: 15 } },
+      name: 'CiscoTest', anonymousReportingOnly: true, destinationTransportHttp: true,
+      destinationAddress: { urls: ['http://cisco.com'], emails: ['test@cisco.com'] },
+      subscribeGroupAll: { severity: 'MAJOR' }, subscribeGroupSnapshot: { hourly: { minute: 15 } },
     }),
     () => createCallHomeProfile(em, caller, D[3], {
       name: 'test', active: false, destinationTransportEmail: true, destinationTransportHttp: true,
       destinationAddress: { urls: [], emails: ['test@cisco.com'] }, subscribeGroupAll: { severity: 'MINOR' },
       subscribeGroupInventory: { daily: { time: '23:00' } },
     }),
+    // Smart Licensing: csr-01 enabled with its CiscoTest profile and registered (its ID token sealed); csr-02 enabled
+    // with the built-in CiscoTAC-1 but not registered
+    () => updateDeviceSmartLicense(em, D[3], true, 'CiscoTest'),
+    () => registerDeviceSmartLicense(em, D[3], DEMO_SMART_LICENSE_ID_TOKEN, REGISTERED_AT),
+    () => updateDeviceSmartLicense(em, D[4], true),
     () => reportCallHome(em),
   ];
   for (const step of steps) {

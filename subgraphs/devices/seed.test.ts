@@ -34,14 +34,14 @@ describe.each(DATABASE_KINDS)('devices demo data (%s)', (kind) => {
     const e = em();
     actAsDemoAdmin(e); // the agent's read of the token runs under the tenant filter, as in a request
     const [csr1, csr2] = await Promise.all([D[3], D[4]].map((id) => e.findOneOrFail(Device, { id }, options)));
-    expect([csr1.smartLicenseEnabled, csr1.smartLicenseState, csr1.smartLicenseProfile, csr1.smartLicenseRegisteredAt]).toEqual([true, 'REGISTERED', 'CiscoTAC-1', new Date('2025-05-20T10:00:00Z')]);
+    expect([csr1.smartLicenseEnabled, csr1.smartLicenseState, csr1.smartLicenseProfile, csr1.smartLicenseRegisteredAt]).toEqual([true, 'REGISTERED', 'CiscoTest', new Date('2025-05-20T10:00:00Z')]);
     expect(await smartLicenseIdToken(e, csr1)).toBe(DEMO_SMART_LICENSE_ID_TOKEN);
     expect(csr1.smartLicenseIdTokenSealed).not.toContain(DEMO_SMART_LICENSE_ID_TOKEN);
-    expect([csr2.smartLicenseEnabled, csr2.smartLicenseState, csr2.smartLicenseRegisteredAt]).toEqual([true, 'UNIDENTIFIED', null]);
+    expect([csr2.smartLicenseEnabled, csr2.smartLicenseState, csr2.smartLicenseProfile, csr2.smartLicenseRegisteredAt]).toEqual([true, 'UNIDENTIFIED', 'CiscoTAC-1', null]);
     expect(await e.count(Device, { accountId: DEMO.accountId, smartLicenseEnabled: true }, options)).toBe(2);
   });
 
-  test('csr-01 has seed 004\'s call-home settings and two call-home profiles', async () => {
+  test('csr-01 has seed 004\'s call-home settings and its two call-home profile examples', async () => {
     const e = em();
     expect(callHomeSettingsOf(await e.findOneOrFail(Device, { id: D[3] }, options))).toEqual({
       aaaAuthorization: true, aaaAuthorizationUsername: 'cisco', contactEmail: 'test@cisco.com', dataPrivacy: { level: 'HIGH', hostname: false },
@@ -49,8 +49,9 @@ describe.each(DATABASE_KINDS)('devices demo data (%s)', (kind) => {
     });
     const profiles = await e.find(CallHomeProfile, { accountId: DEMO.accountId }, { ...options, orderBy: { name: 'asc' } });
     expect(profiles.map((p) => [p.deviceId, p.name, p.active, p.destinationTransportEmail, p.destinationTransportHttp])).toEqual([
-      [D[3], 'CiscoTAC-1', true, false, true], [D[3], 'test', false, true, true],
+      [D[3], 'CiscoTest', true, false, true], [D[3], 'test', false, true, true],
     ]);
+    expect([profiles[0].anonymousReportingOnly, profiles[0].destinationAddress]).toEqual([true, { urls: ['http://cisco.com'], emails: ['test@cisco.com'] }]);
     expect(profiles[1].destinationAddress).toEqual({ urls: [], emails: ['test@cisco.com'] });
     expect(profiles[1].subscribeGroupInventory).toEqual({ daily: { time: '23:00' } });
   });
@@ -63,8 +64,8 @@ describe.each(DATABASE_KINDS)('devices demo data (%s)', (kind) => {
       'select type, entity_id, event_id, payload from devices_outbox order by seq',
     );
     expect(events.map((ev) => [ev.type, ev.entity_id])).toEqual([
-      ['device.smart-license.updated', D[3]], ['device.smart-license.registered', D[3]], ['device.smart-license.updated', D[4]],
       ['device.call-home-settings.updated', D[3]], ['device.call-home-profile.created', D[3]], ['device.call-home-profile.created', D[3]],
+      ['device.smart-license.updated', D[3]], ['device.smart-license.registered', D[3]], ['device.smart-license.updated', D[4]],
       ['device.call-home.reported', D[5]],
     ]);
     const reported = events[6];

@@ -232,9 +232,9 @@ describe.each(DATABASE_KINDS)('compliance summaries of the demo data (%s)', (kin
         callHomeProfiles { totalCount edges { node { name active } } } }
       csr2: device(id: $csr2) { smartLicense { enabled state } }
       ws: device(id: $ws) { callHomeReportCount lastCallHomeAt } }`, { csr1: D[3], csr2: D[4], ws: D[5] });
-    expect(csr1.smartLicense).toEqual({ enabled: true, state: 'REGISTERED', profile: 'CiscoTAC-1', registeredAt: '2025-05-20T10:00:00.000Z' });
+    expect(csr1.smartLicense).toEqual({ enabled: true, state: 'REGISTERED', profile: 'CiscoTest', registeredAt: '2025-05-20T10:00:00.000Z' });
     expect(csr1.callHome).toEqual({ contactEmail: 'test@cisco.com', rateLimit: 30, httpProxy: { serverAddress: 'cisco-proxy', serverPort: 8080 } });
-    expect(nodes(csr1.callHomeProfiles)).toEqual([{ name: 'CiscoTAC-1', active: true }, { name: 'test', active: false }]);
+    expect(nodes(csr1.callHomeProfiles)).toEqual([{ name: 'CiscoTest', active: true }, { name: 'test', active: false }]);
     expect(csr2.smartLicense).toEqual({ enabled: true, state: 'UNIDENTIFIED' });
     expect(ws).toEqual({ callHomeReportCount: 1, lastCallHomeAt: '2025-06-02T07:45:00.000Z' });
 
