@@ -1,10 +1,12 @@
 /**
  * Demo data of the compliance subgraph: three applications and two metrics (the IDs of ids.ts),
  * maintenance and support periods and an upgrade between demo licenses of the licenses subgraph,
- * the two extended coverage types of seed 003 with a coverage each on demo devices, and license
- * tracking rows that later compliance computation reads.
+ * the two extended coverage types of seed 003 with a coverage each on demo devices, license tracking rows
+ * that later compliance computation reads (by hand, and from the demo call-home report), and license transfers
+ * of a computer, a user and a custom value.
  */
 import type { Em } from '../../lib/orm';
+import { callHomeReportOf, trackingFieldsOf } from '../../subgraphs/compliance/domain/call-home-report';
 import { Application } from '../../subgraphs/compliance/entities/Application';
 import { ExtendedCoverage } from '../../subgraphs/compliance/entities/ExtendedCoverage';
 import { ExtendedCoverageType } from '../../subgraphs/compliance/entities/ExtendedCoverageType';
@@ -12,10 +14,15 @@ import { LicenseTracking } from '../../subgraphs/compliance/entities/LicenseTrac
 import { LicenseUpgrade } from '../../subgraphs/compliance/entities/LicenseUpgrade';
 import { MaintenancePeriod } from '../../subgraphs/compliance/entities/MaintenancePeriod';
 import { Metric } from '../../subgraphs/compliance/entities/Metric';
+import { ReportedDevice } from '../../subgraphs/compliance/entities/ReportedDevice';
+import { recordComplianceEvent } from '../../subgraphs/compliance/services/events';
+import { addComputerLicenseTransfer, addCustomValueLicenseTransfer, addUserLicenseTransfer } from '../../subgraphs/compliance/services/transfers';
+import { demoCallHomeEvent } from './call-home-report';
+import { actAsDemoAdmin } from './demo-admin';
 import { DEMO } from './ids';
 
 const { accountId, applications: A, metrics: M, licenses: L, devices: D, datacenters: DC, organizations: O, users: U } = DEMO;
-/** IDs of the rows below: groups 0x203-0x207, next to the applications (0x201) and metrics (0x202) of ids.ts. */
+/** IDs of the rows below: groups 0x203-0x208, next to the applications (0x201) and metrics (0x202) of ids.ts. */
 const id = (group: number, n: number) => `00000000-0000-4000-8${group.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
 const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -23,6 +30,7 @@ const APPLICATIONS: Array<Partial<Application>> = [
   { id: A[0], name: 'Visio', vendor: 'Microsoft', version: '2021', edition: 'Professional', description: 'Diagramming' },
   { id: A[1], name: 'Acrobat', vendor: 'Adobe', version: 'DC', edition: 'Pro' },
   { id: A[2], name: 'SQL Server', vendor: 'Microsoft', version: '2022', edition: 'Standard' },
+  { id: A[3], name: 'Visio', vendor: 'Microsoft', version: '2019', edition: 'Standard', description: 'Diagramming (earlier version)' },
 ];
 
 const METRICS: Array<Partial<Metric>> = [
@@ -57,6 +65,38 @@ const TRACKING: Array<Partial<LicenseTracking>> = [
   computer(1, A[0], L[0], D[5]), computer(2, A[2], L[2], D[6]), user(3, U[0][0]), user(4, U[0][1]),
 ];
 
+/** The custom compare value a demo transfer is for (group 0x208): e.g. a cost center of the customer's inventory tool. */
+export const DEMO_CUSTOM_COMPARE_VALUE_ID = id(0x208, 1);
+
+/**
+ * Visio 2021 Professional licenses of Acme Corp cover Visio 2019 Standard by downgrade and cross-edition rights: on
+ * the finance workstation, for Acme's first user and for a custom compare value. Through the mutations' service, which
+ * checks them and records their events.
+ */
+async function transfers(em: Em): Promise<void> {
+  const caller = actAsDemoAdmin(em);
+  const common = { fromApplicationId: A[0], toApplicationId: A[3], organizationId: O[0], isDowngrade: true, isCrossEdition: true };
+  await addComputerLicenseTransfer(em, caller, { ...common, metricId: M[0], licenseId: L[0], computerId: D[5] });
+  await addUserLicenseTransfer(em, caller, { ...common, metricId: M[1], licenseId: L[3], userId: U[0][0] });
+  await addCustomValueLicenseTransfer(em, caller, { ...common, metricId: M[0], licenseId: L[0], customCompareValueId: DEMO_CUSTOM_COMPARE_VALUE_ID, quantity: 2, useRights: ['Standard'] });
+}
+
+/**
+ * The demo call-home report (scripts/seed/call-home-report.ts) as the compliance consumer applies its event
+ * (services/call-home-tracking.ts): the device's report mark at the report's sequence, and one CALL_HOME row per usage
+ * entry, each with its event. The devices seed records that event later, which then finds the mark and changes nothing.
+ */
+function callHomeTracking(em: Em): void {
+  const event = demoCallHomeEvent();
+  const report = callHomeReportOf(event)!;
+  em.persist(Object.assign(new ReportedDevice(), { accountId, deviceId: report.deviceId, sequence: report.sequence, eventId: event.eventId, reportedAt: report.reportedAt }));
+  for (const usage of report.applications) {
+    const row = Object.assign(new LicenseTracking(), trackingFieldsOf(report, usage), { accountId });
+    em.persist(row);
+    recordComplianceEvent(em, 'license-tracking.created', 'LicenseTracking', row, { applicationId: row.applicationId });
+  }
+}
+
 export async function seed(em: Em): Promise<void> {
   const rows: Array<[new () => object, Array<object>]> = [
     [Application, APPLICATIONS], [Metric, METRICS], [MaintenancePeriod, PERIODS], [ExtendedCoverageType, TYPES],
@@ -64,5 +104,8 @@ export async function seed(em: Em): Promise<void> {
   ];
   for (const [Entity, list] of rows) for (const row of list) em.persist(Object.assign(new Entity(), row, { accountId }));
   em.persist(Object.assign(new LicenseUpgrade(), { id: id(0x204, 1), accountId, licenseId: L[1], upgradedLicenseId: L[0], quantity: 5, upgradedQuantity: 5 }));
+  callHomeTracking(em);
+  await em.flush();
+  await transfers(em);
   await em.flush();
 }

@@ -1,12 +1,20 @@
 /**
  * Demo data of the devices subgraph: two datacenters, eight devices (routers, a VM host with two
  * CSR1000V virtual routers, a workstation, a server with a VM) and the license lines of seed 004's
- * examples, bound to demo licenses of the licenses subgraph.
+ * examples, bound to demo licenses of the licenses subgraph; then, through the services as their mutations would,
+ * seed 004's newest features: Smart Licensing, call-home settings and profiles, and a call-home report.
  */
 import type { Em } from '../../lib/orm';
+import { OutboxEvent } from '../../lib/outbox';
 import { Datacenter } from '../../subgraphs/devices/entities/Datacenter';
 import { Device } from '../../subgraphs/devices/entities/Device';
 import { DeviceLicenseLine } from '../../subgraphs/devices/entities/DeviceLicenseLine';
+import { createCallHomeProfile } from '../../subgraphs/devices/services/call-home-profiles';
+import { reportDeviceCallHome } from '../../subgraphs/devices/services/call-home-reports';
+import { updateDeviceCallHome } from '../../subgraphs/devices/services/call-home-settings';
+import { registerDeviceSmartLicense, updateDeviceSmartLicense } from '../../subgraphs/devices/services/smart-license';
+import { DEMO_CALL_HOME_REPORT } from './call-home-report';
+import { actAsDemoAdmin } from './demo-admin';
 import { DEMO } from './ids';
 
 const { accountId, devices: D, datacenters: DC, licenses: L } = DEMO;
@@ -42,9 +50,59 @@ const LINES: Array<Partial<DeviceLicenseLine>> = [
   { id: lineId(6), deviceId: D[1], licenseId: L[2], index: 1, feature: 'ipbase', version: '1.0', licenseType: 'Permanent', licenseState: 'Active, In Use', vendorProductId: 'ASR1002-X', vendorSerialNumber: 'JAE948QX12', licenseAddition: 'EXCLUSIVE', licenseCount: 1, licensePriority: 'MEDIUM', ...STORAGE },
 ];
 
+/** The ID token csr-01 registered with (base64 of a demo text); the service seals it, and it is never returned. */
+export const DEMO_SMART_LICENSE_ID_TOKEN = 'ZGVtby1zbWFydC1saWNlbnNpbmctaWQtdG9rZW4tY3NyLTAx';
+const REGISTERED_AT = new Date('2025-05-20T10:00:00Z');
+
+/**
+ * Each step is one mutation of the API, flushed before the next as its own transaction would be (a Smart Licensing
+ * action re-reads its device under the row lock, so it must see the previous step's row).
+ */
+async function newestFeatures(em: Em): Promise<void> {
+  const caller = actAsDemoAdmin(em);
+  const steps: Array<() => Promise<unknown>> = [
+    // seed 004's call-home settings example on csr-01, and its two profile examples (CiscoTAC-1 is built in, not created)
+    () => updateDeviceCallHome(em, D[3], {
+      aaaAuthorization: true, aaaAuthorizationUsername: 'cisco', contactEmail: 'test@cisco.com',
+      dataPrivacy: { level: 'HIGH', hostname: false }, httpProxy: { serverAddress: 'cisco-proxy', serverPort: 8080 }, rateLimit: 30,
+    }),
+    () => createCallHomeProfile(em, caller, D[3], {
+      name: 'CiscoTest', anonymousReportingOnly: true, destinationTransportHttp: true,
+      destinationAddress: { urls: ['http://cisco.com'], emails: ['test@cisco.com'] },
+      subscribeGroupAll: { severity: 'MAJOR' }, subscribeGroupSnapshot: { hourly: { minute: 15 } },
+    }),
+    () => createCallHomeProfile(em, caller, D[3], {
+      name: 'test', active: false, destinationTransportEmail: true, destinationTransportHttp: true,
+      destinationAddress: { urls: [], emails: ['test@cisco.com'] }, subscribeGroupAll: { severity: 'MINOR' },
+      subscribeGroupInventory: { daily: { time: '23:00' } },
+    }),
+    // Smart Licensing: csr-01 enabled with its CiscoTest profile and registered (its ID token sealed); csr-02 enabled
+    // with the built-in CiscoTAC-1 but not registered
+    () => updateDeviceSmartLicense(em, D[3], true, 'CiscoTest'),
+    () => registerDeviceSmartLicense(em, D[3], DEMO_SMART_LICENSE_ID_TOKEN, REGISTERED_AT),
+    () => updateDeviceSmartLicense(em, D[4], true),
+    () => reportCallHome(em),
+  ];
+  for (const step of steps) {
+    await step();
+    await em.flush();
+  }
+}
+
+/** The demo report (scripts/seed/call-home-report.ts), its event under the ID the compliance seed marks as applied. */
+async function reportCallHome(em: Em): Promise<void> {
+  const { deviceId, report, reportedAt, eventId, sequence } = DEMO_CALL_HOME_REPORT;
+  const reported = await reportDeviceCallHome(em, deviceId, report, reportedAt);
+  if (reported.sequence !== sequence) throw new Error(`The demo call-home report got sequence ${reported.sequence}, not ${sequence}`);
+  const event = [...em.getUnitOfWork().getPersistStack()].find((e): e is OutboxEvent => e instanceof OutboxEvent && e.eventId === reported.eventId);
+  if (!event) throw new Error('The demo call-home report recorded no event');
+  event.eventId = eventId;
+}
+
 export async function seed(em: Em): Promise<void> {
   for (const row of DATACENTERS) em.persist(Object.assign(new Datacenter(), row, { accountId }));
   for (const row of DEVICES) em.persist(Object.assign(new Device(), row, { accountId }));
   for (const row of LINES) em.persist(Object.assign(new DeviceLicenseLine(), row, { accountId }));
   await em.flush();
+  await newestFeatures(em);
 }

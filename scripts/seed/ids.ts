@@ -18,7 +18,8 @@ export const DEMO = {
   policies: [1, 2, 3, 4].map((n) => id(0x104, n)),
   /** Twenty licenses, in every status (see scripts/seed/licenses.ts). */
   licenses: Array.from({ length: 20 }, (_, i) => id(0x105, i + 1)),
-  applications: [1, 2, 3].map((n) => id(0x201, n)),
+  /** Three applications that demo licenses are bought for, and a fourth (Visio 2019) that demo transfers cover. */
+  applications: [1, 2, 3, 4].map((n) => id(0x201, n)),
   metrics: [1, 2].map((n) => id(0x202, n)),
   /** Computers / devices (the devices subgraph owns them; assignments and compliance refer to them). */
   devices: Array.from({ length: 8 }, (_, i) => id(0x301, i + 1)),

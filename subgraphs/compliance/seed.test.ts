@@ -1,4 +1,5 @@
-import { seed } from '../../scripts/seed/compliance';
+import { DEMO_CALL_HOME_REPORT, demoCallHomeEvent } from '../../scripts/seed/call-home-report';
+import { DEMO_CUSTOM_COMPARE_VALUE_ID, seed } from '../../scripts/seed/compliance';
 import { DEMO } from '../../scripts/seed/ids';
 import { DATABASE_KINDS } from '../../test/testkit/databases';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
@@ -6,25 +7,74 @@ import { Application } from './entities/Application';
 import { ExtendedCoverage } from './entities/ExtendedCoverage';
 import { ExtendedCoverageType } from './entities/ExtendedCoverageType';
 import { LicenseTracking } from './entities/LicenseTracking';
+import { LicenseTransfer } from './entities/LicenseTransfer';
 import { LicenseUpgrade } from './entities/LicenseUpgrade';
 import { MaintenancePeriod } from './entities/MaintenancePeriod';
 import { Metric } from './entities/Metric';
+import { ReportedDevice } from './entities/ReportedDevice';
+import { trackCallHomeEvent } from './services/call-home-tracking';
+
+const { accountId, applications: A, metrics: M, licenses: L, devices: D, organizations: O, users: U } = DEMO;
+const options = { filters: false };
+const reportedRows = (rows: LicenseTracking[]) => rows
+  .map((r) => [r.applicationId, r.metricId, r.computerId, r.userId, r.licenseId, r.requirement, r.reportingDeviceId, r.reportedAt?.toISOString() ?? null])
+  .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
 
 describe.each(DATABASE_KINDS)('compliance demo data (%s)', (kind) => {
   let t: TestSubgraph;
-  beforeAll(async () => { t = await startTestSubgraph('compliance', kind); });
+  const em = () => t.subgraph.orm.em.fork();
+  const count = (entity: Parameters<ReturnType<typeof em>['count']>[0], where: object = {}) => em().count(entity, { accountId, ...where }, options);
+  beforeAll(async () => {
+    t = await startTestSubgraph('compliance', kind);
+    await em().transactional((tx) => seed(tx));
+  });
   afterAll(async () => { await t?.stop(); });
 
   test('seeds the demo rows of the demo account', async () => {
-    await seed(t.subgraph.orm.em.fork());
-    const em = t.subgraph.orm.em.fork();
-    const count = (entity: Parameters<typeof em.count>[0]) => em.count(entity, { accountId: DEMO.accountId }, { filters: false });
     expect(await count(Application)).toBe(DEMO.applications.length);
     expect(await count(Metric)).toBe(DEMO.metrics.length);
     expect(await count(MaintenancePeriod)).toBe(5);
     expect(await count(LicenseUpgrade)).toBe(1);
     expect(await count(ExtendedCoverageType)).toBe(2);
     expect(await count(ExtendedCoverage)).toBe(2);
-    expect(await count(LicenseTracking)).toBe(4);
+    expect(await count(LicenseTracking)).toBe(6);
+    expect(await count(LicenseTracking, { source: 'MANUAL' })).toBe(4);
+  });
+
+  test('seeds a computer, a user and a custom value transfer from Visio 2021 to Visio 2019, with their events', async () => {
+    const rows = await em().find(LicenseTransfer, { accountId }, options);
+    // one of each kind, in the order computer, user, custom value
+    const kind = (r: LicenseTransfer) => (r.computerId ? 0 : r.userId ? 1 : 2);
+    rows.sort((a, b) => kind(a) - kind(b));
+    expect(rows.map((r) => [r.fromApplicationId, r.toApplicationId, r.metricId, r.licenseId, r.organizationId, r.isDowngrade, r.isCrossEdition, r.isUpgrade])).toEqual([
+      [A[0], A[3], M[0], L[0], O[0], true, true, false], [A[0], A[3], M[1], L[3], O[0], true, true, false], [A[0], A[3], M[0], L[0], O[0], true, true, false],
+    ]);
+    expect(rows.map((r) => [r.computerId, r.userId, r.customCompareValueId, r.quantity, r.useRights])).toEqual([
+      [D[5], null, null, 1, []], [null, U[0][0], null, 1, []], [null, null, DEMO_CUSTOM_COMPARE_VALUE_ID, 2, ['Standard']],
+    ]);
+    const [{ n }] = await em().getConnection().execute<Array<{ n: number | string }>>("select count(*) as n from compliance_outbox where type = 'license-transfer.created'");
+    expect(Number(n)).toBe(3);
+  });
+
+  test('keeps the demo call-home report as its consumer does: a replay changes nothing, the next report replaces it', async () => {
+    const mark = await em().findOneOrFail(ReportedDevice, { accountId, deviceId: D[5] }, options);
+    expect([mark.sequence, mark.eventId, mark.reportedAt]).toEqual([1, DEMO_CALL_HOME_REPORT.eventId, DEMO_CALL_HOME_REPORT.reportedAt]);
+    const at = DEMO_CALL_HOME_REPORT.reportedAt.toISOString();
+    const seeded = [
+      [A[1], M[0], D[5], null, L[4], 1, D[5], at],
+      [A[1], M[1], null, U[0][2], L[1], 1, D[5], at],
+    ];
+    const callHomeRows = async () => reportedRows(await em().find(LicenseTracking, { accountId, source: 'CALL_HOME' }, options));
+    expect(await callHomeRows()).toEqual(seeded);
+
+    await trackCallHomeEvent(t.subgraph.orm, demoCallHomeEvent());
+    expect(await callHomeRows()).toEqual(seeded);
+
+    const next = demoCallHomeEvent();
+    const report = next.payload.callHomeReport as { applications: Array<{ installations: number }> };
+    Object.assign(next, { eventId: '00000000-0000-4000-8305-0000000000ff', payload: { ...next.payload, callHomeReport: { ...report, sequence: 2, reportedAt: '2025-06-03T07:45:00.000Z', applications: report.applications.slice(0, 1) } } });
+    await trackCallHomeEvent(t.subgraph.orm, next);
+    expect(await callHomeRows()).toEqual([[A[1], M[0], D[5], null, L[4], 1, D[5], '2025-06-03T07:45:00.000Z']]);
+    expect(await count(LicenseTracking, { source: 'MANUAL' })).toBe(4);
   });
 });

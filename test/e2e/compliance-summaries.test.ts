@@ -223,4 +223,45 @@ describe.each(DATABASE_KINDS)('compliance summaries of the demo data (%s)', (kin
     await projectedIn(t);
     expect(await summaries()).toEqual(purchased);
   });
+
+  it('shows the newest features of the demo data: Smart Licensing, call home, the report\'s tracking rows and transfers', async () => {
+    const demo = t.gatewayWith(bearerHeaders(await testToken({ accountId: DEMO.accountId })));
+    const { devices: D, applications: A, metrics: M, licenses: L, users: U } = DEMO;
+    const { csr1, csr2, ws } = await demo.ok(`query($csr1: ID!, $csr2: ID!, $ws: ID!) {
+      csr1: device(id: $csr1) { smartLicense { enabled state profile registeredAt } callHome { contactEmail rateLimit httpProxy { serverAddress serverPort } }
+        callHomeProfiles { totalCount edges { node { name active } } } }
+      csr2: device(id: $csr2) { smartLicense { enabled state } }
+      ws: device(id: $ws) { callHomeReportCount lastCallHomeAt } }`, { csr1: D[3], csr2: D[4], ws: D[5] });
+    expect(csr1.smartLicense).toEqual({ enabled: true, state: 'REGISTERED', profile: 'CiscoTest', registeredAt: '2025-05-20T10:00:00.000Z' });
+    expect(csr1.callHome).toEqual({ contactEmail: 'test@cisco.com', rateLimit: 30, httpProxy: { serverAddress: 'cisco-proxy', serverPort: 8080 } });
+    expect(nodes(csr1.callHomeProfiles)).toEqual([{ name: 'CiscoTest', active: true }, { name: 'test', active: false }]);
+    expect(csr2.smartLicense).toEqual({ enabled: true, state: 'UNIDENTIFIED' });
+    expect(ws).toEqual({ callHomeReportCount: 1, lastCallHomeAt: '2025-06-02T07:45:00.000Z' });
+
+    // the report's event, once delivered, finds the compliance seed's mark at its sequence and changes nothing
+    await eventually(async () => (await outboxEvents(t.stack.subgraphs.devices.orm, { publishedAt: null })).length === 0, 'the devices relay');
+    const { computerApplicationEntitlements: pc } = await demo.ok(
+      'query($f: String) { computerApplicationEntitlements(filter: $f) { edges { node { applicationId metricId requirement } } } }', { f: `computerId -eq "${D[5]}"` },
+    );
+    expect(nodes(pc).sort((a, b) => a.applicationId.localeCompare(b.applicationId))).toEqual([
+      { applicationId: A[0], metricId: M[0], requirement: 1 }, { applicationId: A[1], metricId: M[0], requirement: 1 },
+    ]);
+    const { applicationLicenseTransfers, applicationUserLicenseTransfers } = await demo.ok(`query($a: ID!) {
+      applicationLicenseTransfers(applicationId: $a) { edges { node { licenseId hasComputerTransfer hasUserTransfer hasCustomCompareValueTransfer } } }
+      applicationUserLicenseTransfers(applicationId: $a) { edges { node { userId licenseId toApplicationId isDowngrade quantity } } } }`, { a: A[0] });
+    expect(nodes(applicationLicenseTransfers)).toEqual([
+      { licenseId: L[0], hasComputerTransfer: true, hasUserTransfer: false, hasCustomCompareValueTransfer: true },
+      { licenseId: L[3], hasComputerTransfer: false, hasUserTransfer: true, hasCustomCompareValueTransfer: false },
+    ]);
+    expect(nodes(applicationUserLicenseTransfers)).toEqual([{ userId: U[0][0], licenseId: L[3], toApplicationId: A[3], isDowngrade: true, quantity: 1 }]);
+    // Acrobat: the two manual user rows and the report's user and computer rows make its requirement
+    await projectedIn(t);
+    const acrobat = nodes((await demo.ok(SUMMARY, { a: A[1] })).complianceSummary);
+    expect(acrobat.map((row) => [row.metricId, row.initialRequirement]).sort()).toEqual([[M[0], 1], [M[1], 3]].sort());
+
+    // another account sees none of it
+    const other = t.gatewayWith(bearerHeaders(await testToken({ accountId: randomUUID() })));
+    expect((await other.ok('query($id: ID!) { device(id: $id) { id } }', { id: D[3] })).device).toBeNull();
+    await other.fails('NOT_FOUND', 'query($a: ID!) { applicationLicenseTransfers(applicationId: $a) { totalCount } }', { a: A[0] });
+  });
 });
