@@ -87,8 +87,9 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
     await t?.stop();
   });
 
+  // allocations come ordered by organization ID (random here), entitlements by application and organization
   const sorted = (r: Awaited<ReturnType<typeof reads>>) => ({
-    allocations: r.allocations,
+    allocations: [...r.allocations].sort((a, b) => String(a.organizationId).localeCompare(String(b.organizationId))),
     entitlements: [...r.entitlements].sort((a, b) => String(a.assignmentType).localeCompare(String(b.assignmentType))),
   });
 
