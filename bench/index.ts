@@ -52,6 +52,9 @@ async function main(): Promise<void> {
       (i) => ({ id: DEMO.licenses[i % DEMO.licenses.length] }));
     await scenario('licenses(filter) page of 20', url,
       'query { licenses(first: 20, filter: "status -eq \\"active\\" -and quantity -gt 2") { totalCount edges { node { key status maxUses } } } }', () => ({}));
+    await scenario('complianceSummary of an application', url,
+      'query($a: ID!) { complianceSummary(applicationId: $a) { edges { node { metricId licensesPurchased totalCoverage compliance } } } }',
+      (i) => ({ a: DEMO.applications[i % DEMO.applications.length] }));
     await scenario('incrementLicenseUsage', url,
       'mutation($id: ID!) { incrementLicenseUsage(id: $id) { uses } }', (i) => ({ id: DEMO.licenses[i % 8] }));
   } finally {
