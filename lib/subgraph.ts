@@ -145,6 +145,11 @@ function relayEnabled(opts: StartSubgraphOptions): boolean {
   return opts.relay !== false && process.env.RELAY !== 'false';
 }
 
+/** Opens a subgraph's own database (its entities, its migrations applied): for its server and for scripts. */
+export function openSubgraphDatabase(def: Pick<SubgraphDefinition<unknown>, 'name' | 'entities' | 'migrations'>, where: { databaseUrl?: string; sqlitePath?: string }): Promise<Orm> {
+  return openDatabase({ subgraph: def.name, entities: def.entities, migrations: def.migrations, ...where });
+}
+
 /** Stops background work, then the server, then the database, each after the previous one is done. */
 async function stopInOrder(workers: Worker[], relay: OutboxRelay | undefined, server: { stop(): Promise<void> }, orm: Orm): Promise<void> {
   await Promise.allSettled(workers.map((w) => w.stop()));
@@ -160,7 +165,7 @@ async function stopInOrder(workers: Worker[], relay: OutboxRelay | undefined, se
 export async function startSubgraph<L>(def: SubgraphDefinition<L>, opts: StartSubgraphOptions = {}): Promise<RunningSubgraph> {
   const auth = authConfigFromEnv();
   const bus = opts.bus ?? busFromEnv();
-  const orm = await openDatabase({ subgraph: def.name, entities: def.entities, migrations: def.migrations, databaseUrl: opts.databaseUrl, sqlitePath: opts.sqlitePath });
+  const orm = await openSubgraphDatabase(def, { databaseUrl: opts.databaseUrl, sqlitePath: opts.sqlitePath });
   const relay = relayEnabled(opts) ? new OutboxRelay(orm, def.name, bus) : undefined;
   const workers: Worker[] = [];
   const authenticator = createAuthenticator(auth, def.licenseKeyResolver?.(orm));

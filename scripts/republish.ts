@@ -7,7 +7,7 @@
  */
 import { SUBGRAPH_NAMES, isSubgraphName, type SubgraphName } from '../lib/config';
 import { isUuid } from '../lib/ids';
-import { openDatabase } from '../lib/orm';
+import { openSubgraphDatabase } from '../lib/subgraph';
 import { loadSubgraph } from '../lib/registry';
 import { recordSnapshots } from '../lib/snapshots';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     const def = loadSubgraph(name);
     if (!def.snapshots?.length) throw new Error(`the ${name} subgraph re-publishes nothing: it declares no snapshots`);
-    const orm = await openDatabase({ subgraph: name, entities: def.entities, migrations: def.migrations, databaseUrl: process.env.DATABASE_URL });
+    const orm = await openSubgraphDatabase(def, { databaseUrl: process.env.DATABASE_URL });
     try {
       const counts = await recordSnapshots(orm, def.snapshots, {
         accountId,

@@ -3,8 +3,9 @@
  * Each subgraph's rows are written into its own database by scripts/seed/<name>.ts.
  */
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config';
-import { openDatabase, type Orm } from '../lib/orm';
+import type { Orm } from '../lib/orm';
 import { loadSubgraph } from '../lib/registry';
+import { openSubgraphDatabase } from '../lib/subgraph';
 
 type Seeder = { seed(em: ReturnType<Orm['em']['fork']>): Promise<void> };
 
@@ -30,8 +31,7 @@ async function main(): Promise<void> {
   const opened: Partial<Record<SubgraphName, { orm: Orm }>> = {};
   try {
     for (const name of SUBGRAPH_NAMES) {
-      const def = loadSubgraph(name);
-      opened[name] = { orm: await openDatabase({ subgraph: name, entities: def.entities, migrations: def.migrations, databaseUrl: process.env.DATABASE_URL }) };
+      opened[name] = { orm: await openSubgraphDatabase(loadSubgraph(name), { databaseUrl: process.env.DATABASE_URL }) };
     }
     const seeded = await seedDemoData(opened as Record<SubgraphName, { orm: Orm }>);
     console.log(seeded ? 'Demo data loaded.' : 'The database is not empty: nothing loaded.');

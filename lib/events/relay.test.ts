@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, type TestDatabaseKind } from '../../test/testkit/databases';
 import { eventually } from '../../test/testkit/eventually';
-import { openDatabase, type Orm } from '../orm';
+import type { Orm } from '../orm';
 import { OutboxEvent, recordEvent } from '../outbox';
 import { loadSubgraph } from '../registry';
+import { openSubgraphDatabase } from '../subgraph';
 import type { BusEvent, EventBus } from './bus';
 import { InProcessBus } from './inprocess-bus';
 import { RedisBus } from './redis-bus';
@@ -15,7 +16,7 @@ const ACCOUNT = '00000000-0000-4000-8000-000000000001';
 /** Opens the licenses subgraph's real schema (migrated) on a database. */
 function openLicenses(db: TestDatabase): Promise<Orm> {
   const def = loadSubgraph('licenses');
-  return openDatabase({ subgraph: 'licenses', entities: def.entities, migrations: def.migrations, databaseUrl: db.databaseUrl, sqlitePath: db.sqliteDir && `${db.sqliteDir}/licenses.sqlite` });
+  return openSubgraphDatabase(def, { databaseUrl: db.databaseUrl, sqlitePath: db.sqliteDir && `${db.sqliteDir}/licenses.sqlite` });
 }
 
 /** Commits one transaction recording an event per entity id; the event ids in order. */
