@@ -36,13 +36,6 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
     allocations: (await ok(ALLOCATIONS, { a: app })).complianceAllocations.edges.map((e: { node: Row }) => e.node),
     entitlements: (await ok(ENTITLEMENTS)).licenseEntitlementSummaries.edges.map((e: { node: Row }) => e.node),
   });
-  /** Every event recorded by the licenses and assignments subgraphs has been published and handled. */
-  const published = () => eventually(async () => {
-    for (const name of ['licenses', 'assignments'] as const) {
-      if ((await outboxEvents(t.stack.subgraphs[name].orm, { publishedAt: null })).length) return false;
-    }
-    return true;
-  }, 'the outboxes published');
   const republish = async (accountId?: string) => ({
     ...await recordSnapshots(t.stack.subgraphs.licenses.orm, licensesSubgraph.snapshots!, { accountId }),
     ...await recordSnapshots(t.stack.subgraphs.assignments.orm, assignmentsSubgraph.snapshots!, { accountId }),
@@ -80,7 +73,7 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
       { organizationId: orgB, assignmentType: 'ORGANIZATION', quantity: 2 },
       { organizationId: orgA, assignmentType: 'COMPUTER', quantity: 3 },
     ];
-    await published();
+    await t.publishAll();
   });
   afterAll(async () => {
     await ws?.dispose();
@@ -106,15 +99,14 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
     expect(await republish()).toEqual({
       License: 1, ComputerAssignment: 1, DatacenterAssignment: 0, OrganizationAssignment: 1, SiteAssignment: 0, UserAssignment: 0,
     });
-    await published();
-    await eventually(async () => (await reads()).allocations.length === 2, 'the projection rebuilt');
+    await t.publishAll();
     expect(sorted(await reads())).toEqual(sorted(EXPECTED));
   });
 
   it('records one snapshot event per row, keyed like the rows\' own events, and republishing again changes nothing', async () => {
     const before = (await outboxEvents(t.stack.subgraphs.licenses.orm, { type: 'license.snapshot' })).length;
     await republish();
-    await published();
+    await t.publishAll();
     const snapshots = await outboxEvents(t.stack.subgraphs.licenses.orm, { type: 'license.snapshot' });
     expect(snapshots.length).toBe(before + 1);
     expect(snapshots[snapshots.length - 1]).toMatchObject({
@@ -131,14 +123,14 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
       License: 0, ComputerAssignment: 0, DatacenterAssignment: 0, OrganizationAssignment: 0, SiteAssignment: 0, UserAssignment: 0,
     });
     expect((await republish(DEV_ACCOUNT_ID)).License).toBe(1);
-    await published();
+    await t.publishAll();
   });
 
   it('is not delivered to subscribers: the first event a licenseEvents subscriber gets after a republish is a real change', async () => {
     const sub = subscribe(ws, 'subscription($l: ID) { licenseEvents(licenseId: $l) { type } }', { l: licenseId });
     await eventually(() => t.stack.gateway.subscriptionStats().subscriptions === 1, 'the subscription');
     await republish();
-    await published();
+    await t.publishAll();
     await ok('mutation($id: ID!) { suspendLicense(id: $id) { id } }', { id: licenseId });
     const delivered = await sub.next();
     sub.unsubscribe();

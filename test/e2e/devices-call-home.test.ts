@@ -127,7 +127,7 @@ describe.each(DATABASE_KINDS)('device license installation by call-home (%s)', (
 
   it('delivers device.license.call-home-requested to deviceEvents and records it, without the password', async () => {
     const deviceId = await newDevice(true);
-    await Promise.all(Object.values(t.stack.subgraphs).map((s) => s.relay?.drain()));
+    await t.publishAll();
     const sub = subscribe(ws, `subscription($d: ID) { deviceEvents(deviceId: $d) { type deviceId data device { id eulaAccepted } } }`, { d: deviceId });
     await eventually(() => t.stack.gateway.subscriptionStats().subscriptions === 1, 'the subscription');
     const installation = (await t.gateway.ok(INSTALL, { d: deviceId, i: INPUT })).installDeviceLicenseByCallHome;

@@ -263,7 +263,7 @@ describe.each(DATABASE_KINDS)('license assignments (%s)', (kind) => {
     it('licenseUsageChanged delivers entitlement.assignments.set with the reserved seats', async () => {
       const license = await newLicense(t);
       const b = await licenseWith(t.gateway, SEATS, (l) => [seatLine(l, 3)], { licenseId: license.id });
-      await Promise.all(Object.values(t.stack.subgraphs).map((s) => s.relay?.drain()));
+      await t.publishAll();
       ws = wsClient(t.stack.gateway.url, { authorization: `Bearer ${await testToken()}` });
       const sub = subscribe(ws, 'subscription($id: ID!) { licenseUsageChanged(licenseId: $id) { type licenseId license { seatsTaken seatsReserved } } }', { id: license.id });
       await eventually(() => t.stack.gateway.subscriptionStats().subscriptions === 1, 'the subscription');

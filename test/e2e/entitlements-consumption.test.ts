@@ -225,7 +225,7 @@ describe.each(DATABASE_KINDS)('license consumption (%s)', (kind) => {
     it('licenseUsageChanged delivers the consumption events with seatsTaken from the entitlements subgraph', async () => {
       const license = await newLicense(t);
       const b = await licenseWith({ seatCountConstraint: {} }, (l) => [seatLine(l, 3)], license.id);
-      await Promise.all(Object.values(t.stack.subgraphs).map((s) => s.relay?.drain()));
+      await t.publishAll();
       ws = wsClient(t.stack.gateway.url, { authorization: `Bearer ${await testToken()}` });
       const sub = subscribe(ws, 'subscription($id: ID!) { licenseUsageChanged(licenseId: $id) { type licenseId license { seatsTaken seatsTotal } } }', { id: license.id });
       await eventually(() => t.stack.gateway.subscriptionStats().subscriptions === 1, 'the subscription');

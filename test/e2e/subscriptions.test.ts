@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('subscriptions through the gateway (%s)', (kind) =
     opened.push(sub);
     return sub;
   };
-  const published = () => Promise.all(Object.values(t.stack.subgraphs).map((s) => s.relay?.drain()));
+  const published = () => t.publishAll();
 
   beforeAll(async () => {
     t = await startTestStack(kind);

@@ -10,6 +10,11 @@ export interface TestStack {
   gateway: TestClient;
   /** A client of the gateway sending exactly these headers (none: anonymous). */
   gatewayWith(headers: Record<string, string>): TestClient;
+  /**
+   * Publishes everything the subgraphs' outboxes hold; on the in-process bus, once it resolves every consumer
+   * (webhooks, the compliance projection and call-home tracking) has handled those events too.
+   */
+  publishAll(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,9 @@ export async function startTestStack(kind: TestDatabaseKind = 'sqlite', opts: Te
     stack,
     gateway: client(stack.gateway.url, { authorization: `Bearer ${await testToken()}` }),
     gatewayWith: (headers) => client(stack.gateway.url, headers),
+    async publishAll() {
+      await Promise.all(Object.values(stack.subgraphs).map((s) => s.relay?.drain()));
+    },
     async stop() {
       await stack.stop();
       await closeOwnBus();
