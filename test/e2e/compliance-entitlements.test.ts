@@ -85,8 +85,9 @@ describe.each(DATABASE_KINDS)('application entitlements (%s)', (kind) => {
 
   it('follows the tracking rows: a new row changes the state', async () => {
     await t.gateway.ok(ADD_COMPUTER, { a: app, i: { metricId: metric, computerId: PC_1, initialRequirement: 0, receivedCoverage: 2 } });
-    const pc1 = nodes((await t.gateway.ok(COMPUTERS, { f: `computerId -eq "${PC_1}"` })).computerApplicationEntitlements)[0];
-    expect(pc1).toMatchObject({ requirement: 3, receivedCoverage: 3, ...state('COVERED', 'Covered') });
+    const pc1 = nodes((await t.gateway.ok(COMPUTERS, { f: `computerId -eq "${PC_1}"` })).computerApplicationEntitlements);
+    // the new row (requirement 0) joins PC_1's two: still one entitlement, its coverage summed
+    expect(pc1).toEqual([{ computerId: PC_1, applicationId: app, metricId: metric, requirement: 3, receivedCoverage: 3, ...state('COVERED', 'Covered') }]);
   });
 
   it('keeps another account out: it sees none of these entitlements', async () => {

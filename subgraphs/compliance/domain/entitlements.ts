@@ -3,6 +3,7 @@
  * give one: the rows of one holder, application and metric are summed, and the received coverage is compared
  * with the requirement. Pure: no database, no GraphQL.
  */
+import { compareIds } from './coverage';
 
 export type EntitlementStateCode = 'COVERED' | 'PARTIALLY_COVERED' | 'NOT_COVERED' | 'NOT_REQUIRED';
 
@@ -22,7 +23,7 @@ export const ENTITLEMENT_STATES: readonly EntitlementState[] = [
 
 const BY_CODE = new Map(ENTITLEMENT_STATES.map((state) => [state.code, state]));
 
-export function entitlementStateOf(code: EntitlementStateCode): EntitlementState {
+function entitlementStateOf(code: EntitlementStateCode): EntitlementState {
   return BY_CODE.get(code)!;
 }
 
@@ -40,8 +41,6 @@ export interface Entitlement {
   holderId: string; applicationId: string; metricId: string;
   requirement: number; receivedCoverage: number; entitlementStateId: string; entitlementState: EntitlementState;
 }
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * One entitlement per holder, application and metric: the requirement and the received coverage of its rows
@@ -61,5 +60,5 @@ export function entitlements(rows: readonly TrackedUse[]): Entitlement[] {
       const state = entitlementState(sum.requirement, sum.receivedCoverage);
       return { ...sum, entitlementStateId: state.id, entitlementState: state };
     })
-    .sort((a, b) => compareText(a.holderId, b.holderId) || compareText(a.applicationId, b.applicationId) || compareText(a.metricId, b.metricId));
+    .sort((a, b) => compareIds(a.holderId, b.holderId) || compareIds(a.applicationId, b.applicationId) || compareIds(a.metricId, b.metricId));
 }

@@ -24,7 +24,11 @@ function licenseFact(p: ProjectedLicense): LicenseFact {
 
 function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<string | null, T[]> {
   const groups = new Map<string | null, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
   return groups;
 }
 
@@ -47,13 +51,14 @@ async function loadFacts(em: Em, applicationIds: readonly string[]): Promise<Com
     .filter((u) => live.has(u.licenseId) && live.has(u.upgradedLicenseId))
     .map((u) => ({ licenseId: u.licenseId, upgradedLicenseId: u.upgradedLicenseId, quantity: u.quantity, upgradedQuantity: u.upgradedQuantity, kind: rightKind(live.get(u.licenseId)!) }));
   const byApplication = groupBy(licenses, (l) => l.applicationId);
+  const byLicense = groupBy(assignments, (a) => a.licenseId);
   const tracking = groupBy(requirements, (r) => r.applicationId);
   return applicationIds.map((applicationId) => {
     const own = (byApplication.get(applicationId) ?? []).map(licenseFact);
     const ids = new Set(own.map((l) => l.licenseId));
     return {
       licenses: own,
-      assignments: assignments.filter((a) => ids.has(a.licenseId)),
+      assignments: own.flatMap((l) => byLicense.get(l.licenseId) ?? []),
       upgrades: upgradeFacts.filter((u) => ids.has(u.licenseId) || ids.has(u.upgradedLicenseId)),
       requirements: (tracking.get(applicationId) ?? []).map((r) => ({
         metricId: r.metricId, organizationId: r.organizationId, initialRequirement: r.initialRequirement, requirement: r.requirement,

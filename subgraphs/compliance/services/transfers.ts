@@ -8,6 +8,7 @@ import type { Em } from '../../../lib/orm';
 import type { ConnectionArgs } from '../../../lib/pagination';
 import { findConnection } from '../../../lib/query';
 import type { Caller } from '../../../lib/tenancy';
+import { compareIds } from '../domain/coverage';
 import { Application } from '../entities/Application';
 import { LicenseTransfer } from '../entities/LicenseTransfer';
 import { Metric } from '../entities/Metric';
@@ -15,6 +16,7 @@ import type { ComputerLicenseTransferInput, CustomValueLicenseTransferInput, Use
 import { recordComplianceEvent } from './events';
 import { TRANSFER_FILTER_FIELDS } from './filters';
 import { optionalUuid, useRights } from './input-checks';
+import { applicationIdOrFail } from './tracking';
 
 type CommonInput = Omit<UserLicenseTransferInput, 'userId'>;
 
@@ -74,7 +76,7 @@ export async function deleteLicenseTransfer(em: Em, id: string): Promise<string>
 
 /** The transfers of an application: those that take a license from it and those that bring one to it. */
 export async function ofApplication(em: Em, applicationId: string): Promise<FilterQuery<LicenseTransfer>> {
-  const id = (await findByIdOrFail(em, Application, applicationId, 'Application')).id;
+  const id = await applicationIdOrFail(em, applicationId);
   return { $or: [{ fromApplicationId: id }, { toApplicationId: id }] };
 }
 
@@ -103,5 +105,5 @@ export async function applicationLicenses(em: Em, where: FilterQuery<LicenseTran
     entry.hasCustomCompareValueTransfer ||= row.customCompareValueId !== null;
     byLicense.set(entry.licenseId, entry);
   }
-  return [...byLicense.values()].sort((a, b) => (a.licenseId < b.licenseId ? -1 : a.licenseId > b.licenseId ? 1 : 0));
+  return [...byLicense.values()].sort((a, b) => compareIds(a.licenseId, b.licenseId));
 }
