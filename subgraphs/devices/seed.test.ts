@@ -71,7 +71,14 @@ describe.each(DATABASE_KINDS)('devices demo data (%s)', (kind) => {
     const reported = events[6];
     expect(reported.event_id).toBe(DEMO_CALL_HOME_REPORT.eventId);
     const payload = (typeof reported.payload === 'string' ? JSON.parse(reported.payload) : reported.payload) as { callHomeReport: Record<string, unknown> };
-    expect(payload.callHomeReport).toMatchObject({ sequence: 1, reportedAt: '2025-06-02T07:45:00.000Z' });
+    const { applications: A, metrics: M, licenses: L, users: U } = DEMO;
+    expect(payload.callHomeReport).toEqual({
+      sequence: 1, reportedAt: '2025-06-02T07:45:00.000Z', applications: [
+        { applicationId: A[1], metricId: M[0], userId: null, licenseId: L[4], installations: 1 },
+        { applicationId: A[1], metricId: M[1], userId: U[0][2], licenseId: L[1], installations: 1 },
+      ],
+      inventory: { hostname: 'ws-finance-01', platform: 'Windows 11 Enterprise', cores: 8, isVirtual: false, productId: null, serialNumber: null },
+    });
     expect(JSON.stringify(events)).not.toContain(DEMO_SMART_LICENSE_ID_TOKEN);
   });
 });
