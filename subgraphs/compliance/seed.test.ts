@@ -1,6 +1,7 @@
 import { DEMO_CUSTOM_COMPARE_VALUE_ID, seed } from '../../scripts/seed/compliance';
 import { DEMO } from '../../scripts/seed/ids';
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxEvents } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
 import { Application } from './entities/Application';
 import { ExtendedCoverage } from './entities/ExtendedCoverage';
@@ -47,7 +48,7 @@ describe.each(DATABASE_KINDS)('compliance demo data (%s)', (kind) => {
     expect(rows.map((r) => [r.computerId, r.userId, r.customCompareValueId, r.quantity, r.useRights])).toEqual([
       [D[5], null, null, 1, []], [null, U[0][0], null, 1, []], [null, null, DEMO_CUSTOM_COMPARE_VALUE_ID, 2, ['Standard']],
     ]);
-    const [{ n }] = await em().getConnection().execute<Array<{ n: number | string }>>("select count(*) as n from compliance_outbox where type = 'license-transfer.created'");
-    expect(Number(n)).toBe(3);
+    const events = await outboxEvents(t.subgraph.orm, { type: 'license-transfer.created' });
+    expect(events.map((ev) => ev.entityId).sort()).toEqual(rows.map((r) => r.id).sort());
   });
 });
