@@ -25,7 +25,7 @@ const nameOf = (node: ASTNode) => ('name' in node && node.name ? node.name.value
  * The coordinates (`Type`, `Type.field`, `Type.field(arg:)`, `Input.field`, `Enum.VALUE`) of every type,
  * field, argument, input field and enum value without a description or with a blank one.
  */
-export function undocumented(doc: DocumentNode): string[] {
+function undocumented(doc: DocumentNode): string[] {
   const offenders: string[] = [];
   const path: string[] = [];
   visit(doc, {

@@ -2,11 +2,11 @@
  * Demo data of the compliance subgraph: three applications and two metrics (the IDs of ids.ts),
  * maintenance and support periods and an upgrade between demo licenses of the licenses subgraph,
  * the two extended coverage types of seed 003 with a coverage each on demo devices, license tracking rows
- * that later compliance computation reads (by hand, and from the demo call-home report), and license transfers
- * of a computer, a user and a custom value.
+ * that later compliance computation reads, and license transfers of a computer, a user and a custom value.
+ * The tracking rows of the demo call-home report (scripts/seed/devices.ts) are not written here: the compliance
+ * consumer makes them from the report's event, as it does for any report.
  */
 import type { Em } from '../../lib/orm';
-import { callHomeReportOf, trackingFieldsOf } from '../../subgraphs/compliance/domain/call-home-report';
 import { Application } from '../../subgraphs/compliance/entities/Application';
 import { ExtendedCoverage } from '../../subgraphs/compliance/entities/ExtendedCoverage';
 import { ExtendedCoverageType } from '../../subgraphs/compliance/entities/ExtendedCoverageType';
@@ -14,10 +14,7 @@ import { LicenseTracking } from '../../subgraphs/compliance/entities/LicenseTrac
 import { LicenseUpgrade } from '../../subgraphs/compliance/entities/LicenseUpgrade';
 import { MaintenancePeriod } from '../../subgraphs/compliance/entities/MaintenancePeriod';
 import { Metric } from '../../subgraphs/compliance/entities/Metric';
-import { ReportedDevice } from '../../subgraphs/compliance/entities/ReportedDevice';
-import { recordComplianceEvent } from '../../subgraphs/compliance/services/events';
 import { addComputerLicenseTransfer, addCustomValueLicenseTransfer, addUserLicenseTransfer } from '../../subgraphs/compliance/services/transfers';
-import { demoCallHomeEvent } from './call-home-report';
 import { actAsDemoAdmin } from './demo-admin';
 import { DEMO } from './ids';
 
@@ -81,22 +78,6 @@ async function transfers(em: Em): Promise<void> {
   await addCustomValueLicenseTransfer(em, caller, { ...common, metricId: M[0], licenseId: L[0], customCompareValueId: DEMO_CUSTOM_COMPARE_VALUE_ID, quantity: 2, useRights: ['Standard'] });
 }
 
-/**
- * The demo call-home report (scripts/seed/call-home-report.ts) as the compliance consumer applies its event
- * (services/call-home-tracking.ts): the device's report mark at the report's sequence, and one CALL_HOME row per usage
- * entry, each with its event. The devices seed records that event later, which then finds the mark and changes nothing.
- */
-function callHomeTracking(em: Em): void {
-  const event = demoCallHomeEvent();
-  const report = callHomeReportOf(event)!;
-  em.persist(Object.assign(new ReportedDevice(), { accountId, deviceId: report.deviceId, sequence: report.sequence, eventId: event.eventId, reportedAt: report.reportedAt }));
-  for (const usage of report.applications) {
-    const row = Object.assign(new LicenseTracking(), trackingFieldsOf(report, usage), { accountId });
-    em.persist(row);
-    recordComplianceEvent(em, 'license-tracking.created', 'LicenseTracking', row, { applicationId: row.applicationId });
-  }
-}
-
 export async function seed(em: Em): Promise<void> {
   const rows: Array<[new () => object, Array<object>]> = [
     [Application, APPLICATIONS], [Metric, METRICS], [MaintenancePeriod, PERIODS], [ExtendedCoverageType, TYPES],
@@ -104,7 +85,6 @@ export async function seed(em: Em): Promise<void> {
   ];
   for (const [Entity, list] of rows) for (const row of list) em.persist(Object.assign(new Entity(), row, { accountId }));
   em.persist(Object.assign(new LicenseUpgrade(), { id: id(0x204, 1), accountId, licenseId: L[1], upgradedLicenseId: L[0], quantity: 5, upgradedQuantity: 5 }));
-  callHomeTracking(em);
   await em.flush();
   await transfers(em);
   await em.flush();

@@ -8,7 +8,7 @@ import type { Em } from '../../lib/orm';
 import { TENANT_FILTER, type Caller } from '../../lib/tenancy';
 import { DEMO, DEMO_ADMIN_SUBJECT } from './ids';
 
-export const DEMO_ADMIN: Caller = { kind: 'token', accountId: DEMO.accountId, subject: DEMO_ADMIN_SUBJECT, scopes: new Set(ALL_SCOPES) };
+const DEMO_ADMIN: Caller = { kind: 'token', accountId: DEMO.accountId, subject: DEMO_ADMIN_SUBJECT, scopes: new Set(ALL_SCOPES) };
 
 /** Switches the seed's entity manager to the demo account, as createContext() does for a request, and returns the caller. */
 export function actAsDemoAdmin(em: Em): Caller {

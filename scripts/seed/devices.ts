@@ -5,19 +5,18 @@
  * seed 004's newest features: Smart Licensing, call-home settings and profiles, and a call-home report.
  */
 import type { Em } from '../../lib/orm';
-import { OutboxEvent } from '../../lib/outbox';
 import { Datacenter } from '../../subgraphs/devices/entities/Datacenter';
 import { Device } from '../../subgraphs/devices/entities/Device';
 import { DeviceLicenseLine } from '../../subgraphs/devices/entities/DeviceLicenseLine';
+import type { DeviceCallHomeReportInput } from '../../subgraphs/devices/generated/graphql';
 import { createCallHomeProfile } from '../../subgraphs/devices/services/call-home-profiles';
 import { reportDeviceCallHome } from '../../subgraphs/devices/services/call-home-reports';
 import { updateDeviceCallHome } from '../../subgraphs/devices/services/call-home-settings';
 import { registerDeviceSmartLicense, updateDeviceSmartLicense } from '../../subgraphs/devices/services/smart-license';
-import { DEMO_CALL_HOME_REPORT } from './call-home-report';
 import { actAsDemoAdmin } from './demo-admin';
 import { DEMO } from './ids';
 
-const { accountId, devices: D, datacenters: DC, licenses: L } = DEMO;
+const { accountId, devices: D, datacenters: DC, licenses: L, applications: A, metrics: M, users: U } = DEMO;
 /** License line IDs: group 0x304, next to the devices (0x301) and datacenters (0x302) of ids.ts. */
 const lineId = (n: number) => `00000000-0000-4000-8304-${n.toString(16).padStart(12, '0')}`;
 const ACCEPTED_AT = new Date('2024-01-15T09:30:00Z');
@@ -50,6 +49,24 @@ const LINES: Array<Partial<DeviceLicenseLine>> = [
   { id: lineId(6), deviceId: D[1], licenseId: L[2], index: 1, feature: 'ipbase', version: '1.0', licenseType: 'Permanent', licenseState: 'Active, In Use', vendorProductId: 'ASR1002-X', vendorSerialNumber: 'JAE948QX12', licenseAddition: 'EXCLUSIVE', licenseCount: 1, licensePriority: 'MEDIUM', ...STORAGE },
 ];
 
+/**
+ * The demo call-home report: the workstation ws-finance-01 called home once, with Acrobat installed under the site
+ * license of its organization and used by a named user. Its event gives the compliance subgraph the workstation's
+ * tracking rows (source CALL_HOME), as any report does.
+ */
+export const DEMO_CALL_HOME_REPORT = {
+  deviceId: D[5],
+  reportedAt: new Date('2025-06-02T07:45:00Z'),
+  report: {
+    applications: [
+      // Acrobat installed on the workstation, covered by license 5 (Acrobat, Installations: the site license of Acme Corp)
+      { applicationId: A[1], metricId: M[0], licenseId: L[4], installations: 1 },
+      // and used there by Acme's third user, covered by license 2 (Acrobat, Users)
+      { applicationId: A[1], metricId: M[1], userId: U[0][2], licenseId: L[1] },
+    ],
+  } satisfies DeviceCallHomeReportInput,
+};
+
 /** The ID token csr-01 registered with (base64 of a demo text); the service seals it, and it is never returned. */
 export const DEMO_SMART_LICENSE_ID_TOKEN = 'ZGVtby1zbWFydC1saWNlbnNpbmctaWQtdG9rZW4tY3NyLTAx';
 const REGISTERED_AT = new Date('2025-05-20T10:00:00Z');
@@ -81,22 +98,12 @@ async function newestFeatures(em: Em): Promise<void> {
     () => updateDeviceSmartLicense(em, D[3], true, 'CiscoTest'),
     () => registerDeviceSmartLicense(em, D[3], DEMO_SMART_LICENSE_ID_TOKEN, REGISTERED_AT),
     () => updateDeviceSmartLicense(em, D[4], true),
-    () => reportCallHome(em),
+    () => reportDeviceCallHome(em, DEMO_CALL_HOME_REPORT.deviceId, DEMO_CALL_HOME_REPORT.report, DEMO_CALL_HOME_REPORT.reportedAt),
   ];
   for (const step of steps) {
     await step();
     await em.flush();
   }
-}
-
-/** The demo report (scripts/seed/call-home-report.ts), its event under the ID the compliance seed marks as applied. */
-async function reportCallHome(em: Em): Promise<void> {
-  const { deviceId, report, reportedAt, eventId, sequence } = DEMO_CALL_HOME_REPORT;
-  const reported = await reportDeviceCallHome(em, deviceId, report, reportedAt);
-  if (reported.sequence !== sequence) throw new Error(`The demo call-home report got sequence ${reported.sequence}, not ${sequence}`);
-  const event = [...em.getUnitOfWork().getPersistStack()].find((e): e is OutboxEvent => e instanceof OutboxEvent && e.eventId === reported.eventId);
-  if (!event) throw new Error('The demo call-home report recorded no event');
-  event.eventId = eventId;
 }
 
 export async function seed(em: Em): Promise<void> {

@@ -1,8 +1,8 @@
-import { DEMO_CALL_HOME_REPORT } from '../../scripts/seed/call-home-report';
 import { actAsDemoAdmin } from '../../scripts/seed/demo-admin';
-import { DEMO_SMART_LICENSE_ID_TOKEN, seed } from '../../scripts/seed/devices';
+import { DEMO_CALL_HOME_REPORT, DEMO_SMART_LICENSE_ID_TOKEN, seed } from '../../scripts/seed/devices';
 import { DEMO } from '../../scripts/seed/ids';
 import { DATABASE_KINDS } from '../../test/testkit/databases';
+import { outboxEvents } from '../../test/testkit/outbox';
 import { startTestSubgraph, type TestSubgraph } from '../../test/testkit/subgraph';
 import { callHomeSettingsOf } from './domain/call-home-settings';
 import { CallHomeProfile } from './entities/CallHomeProfile';
@@ -60,18 +60,20 @@ describe.each(DATABASE_KINDS)('devices demo data (%s)', (kind) => {
     const e = em();
     const ws = await e.findOneOrFail(Device, { id: DEMO_CALL_HOME_REPORT.deviceId }, options);
     expect([ws.callHomeReportCount, ws.lastCallHomeAt]).toEqual([1, DEMO_CALL_HOME_REPORT.reportedAt]);
-    const events = await e.getConnection().execute<Array<{ type: string; entity_id: string; event_id: string; payload: unknown }>>(
-      'select type, entity_id, event_id, payload from devices_outbox order by seq',
-    );
-    expect(events.map((ev) => [ev.type, ev.entity_id])).toEqual([
+    const events = await outboxEvents(t.subgraph.orm);
+    expect(events.map((ev) => [ev.type, ev.entityId])).toEqual([
       ['device.call-home-settings.updated', D[3]], ['device.call-home-profile.created', D[3]], ['device.call-home-profile.created', D[3]],
       ['device.smart-license.updated', D[3]], ['device.smart-license.registered', D[3]], ['device.smart-license.updated', D[4]],
       ['device.call-home.reported', D[5]],
     ]);
-    const reported = events[6];
-    expect(reported.event_id).toBe(DEMO_CALL_HOME_REPORT.eventId);
-    const payload = (typeof reported.payload === 'string' ? JSON.parse(reported.payload) : reported.payload) as { callHomeReport: Record<string, unknown> };
-    expect(payload.callHomeReport).toMatchObject({ sequence: 1, reportedAt: '2025-06-02T07:45:00.000Z' });
-    expect(JSON.stringify(events)).not.toContain(DEMO_SMART_LICENSE_ID_TOKEN);
+    const { applications: A, metrics: M, licenses: L, users: U } = DEMO;
+    expect(events[6].payload.callHomeReport).toEqual({
+      sequence: 1, reportedAt: '2025-06-02T07:45:00.000Z', applications: [
+        { applicationId: A[1], metricId: M[0], userId: null, licenseId: L[4], installations: 1 },
+        { applicationId: A[1], metricId: M[1], userId: U[0][2], licenseId: L[1], installations: 1 },
+      ],
+      inventory: { hostname: 'ws-finance-01', platform: 'Windows 11 Enterprise', cores: 8, isVirtual: false, productId: null, serialNumber: null },
+    });
+    expect(JSON.stringify(events.map((ev) => ev.payload))).not.toContain(DEMO_SMART_LICENSE_ID_TOKEN);
   });
 });
