@@ -10,7 +10,6 @@ import { DEMO } from '../../scripts/seed/ids';
 import { bearerHeaders, testToken } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
 import { eventually } from '../testkit/eventually';
-import { outboxEvents } from '../testkit/outbox';
 import { startTestStack, type TestStack } from '../testkit/stack';
 import { fromNow, newPolicy, licenseOf, DAY } from './licenses-fixtures';
 
@@ -37,20 +36,13 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const nodes = (connection: Row): Row[] => connection.edges.map((e: Row) => e.node);
 const ZERO_SUMMARY = Object.fromEntries(SUMMARY_COUNTERS.split(/\s+/).map((field) => [field, 0]));
 
-/** Every event the licenses and assignments subgraphs recorded has been handled by the compliance projection. */
-const projectedIn = (t: TestStack) => eventually(async () => {
-  for (const name of ['licenses', 'assignments'] as const) {
-    if ((await outboxEvents(t.stack.subgraphs[name].orm, { publishedAt: null })).length) return false;
-  }
-  return true;
-}, 'the compliance projection');
-
 describe.each(DATABASE_KINDS)('compliance summaries (%s)', (kind) => {
   let t: TestStack;
   let app: string; let otherApp: string; let metric: string; let orgA: string; let orgB: string;
   const licenses: Record<string, string> = {};
 
-  const projected = () => projectedIn(t);
+  /** Every event recorded so far has been published and handled by the compliance projection. */
+  const projected = () => t.publishAll();
   const read = async (query: string, a = app, client = t.gateway) => Object.values(await client.ok(query, { a }))[0] as Row;
   const ok = (query: string, variables: Record<string, unknown>) => t.gateway.ok(query, variables);
 
@@ -234,7 +226,7 @@ describe.each(DATABASE_KINDS)('compliance summaries of the demo data (%s)', (kin
     };
     // the demo licenses take the applications and metrics in turn: all six pairs of 3 applications and 2 metrics
     expect(purchased.size).toBe(6);
-    await projectedIn(t);
+    await t.publishAll();
     expect(await summaries()).toEqual(purchased);
   });
 
@@ -269,7 +261,7 @@ describe.each(DATABASE_KINDS)('compliance summaries of the demo data (%s)', (kin
     ]);
     expect(nodes(applicationUserLicenseTransfers)).toEqual([{ userId: U[0][0], licenseId: L[3], toApplicationId: A[3], isDowngrade: true, quantity: 1 }]);
     // Acrobat: the two manual user rows and the report's user and computer rows make its requirement
-    await projectedIn(t);
+    await t.publishAll();
     const acrobat = nodes((await demo.ok(SUMMARY, { a: A[1] })).complianceSummary);
     expect(acrobat.map((row) => [row.metricId, row.initialRequirement]).sort()).toEqual([[M[0], 1], [M[1], 3]].sort());
 
