@@ -4,13 +4,10 @@
  * their argument paths, the event (through a WebSocket subscription too), scopes and tenant isolation.
  */
 import { randomUUID } from 'node:crypto';
-import type { Client } from 'graphql-ws';
 import { gatewayAndSubgraph, testToken } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
-import { eventually } from '../testkit/eventually';
 import { outboxEvents } from '../testkit/outbox';
-import { startTestStack, type TestStack } from '../testkit/stack';
-import { subscribe, wsClient } from '../testkit/subscriptions';
+import { startTestStackWithWs, type TestStackWithWs } from '../testkit/stack-with-ws';
 
 const CALL_HOME = `callHome { aaaAuthorization aaaAuthorizationUsername contactEmail dataPrivacy { level hostname }
   httpProxy { serverAddress serverPort } rateLimit }`;
@@ -27,8 +24,7 @@ const SEED_EXAMPLE = {
 };
 
 describe.each(DATABASE_KINDS)('device call-home settings (%s)', (kind) => {
-  let t: TestStack;
-  let ws: Client;
+  let t: TestStackWithWs;
   const orm = () => t.stack.subgraphs.devices.orm;
   const read = async (d: string) => (await t.gateway.ok(READ, { d })).device.callHome;
   const update = async (d: string, i: Record<string, unknown>) => (await t.gateway.ok(UPDATE, { d, i })).updateDeviceCallHome.callHome;
@@ -36,11 +32,9 @@ describe.each(DATABASE_KINDS)('device call-home settings (%s)', (kind) => {
     (await t.gateway.ok('mutation($f: String!) { registerDevice(input: { fingerprint: $f }) { id } }', { f: `fp-${randomUUID()}` })).registerDevice.id;
 
   beforeAll(async () => {
-    t = await startTestStack(kind);
-    ws = wsClient(t.stack.gateway.url, { authorization: `Bearer ${await testToken()}` });
+    t = await startTestStackWithWs(kind);
   });
   afterAll(async () => {
-    await ws?.dispose();
     await t?.stop();
   });
 
@@ -102,10 +96,8 @@ describe.each(DATABASE_KINDS)('device call-home settings (%s)', (kind) => {
 
   it('delivers device.call-home-settings.updated to a deviceEvents subscription over WebSocket', async () => {
     const d = await newDevice();
-    await Promise.all(Object.values(t.stack.subgraphs).map((s) => s.relay?.drain()));
-    const sub = subscribe(ws, `subscription($d: ID) { deviceEvents(deviceId: $d, types: ["device.call-home-settings.updated"]) {
+    const sub = await t.subscribeAfterDrain(`subscription($d: ID) { deviceEvents(deviceId: $d, types: ["device.call-home-settings.updated"]) {
       type deviceId device { id callHome { rateLimit contactEmail } } } }`, { d });
-    await eventually(() => t.stack.gateway.subscriptionStats().subscriptions === 1, 'the subscription');
     await update(d, { rateLimit: 45, contactEmail: 'noc@example.com' });
     const delivered = await sub.next();
     sub.unsubscribe();

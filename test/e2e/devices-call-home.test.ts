@@ -4,7 +4,6 @@
  * shows up in no response, event, subscription payload or log line; scopes and tenant isolation.
  */
 import { randomUUID } from 'node:crypto';
-import type { Client } from 'graphql-ws';
 import { DEV_ACCOUNT_ID } from '../../lib/auth';
 import { redactedForLog } from '../../lib/errors';
 import { OutboxEvent } from '../../lib/outbox';
@@ -14,10 +13,8 @@ import { DeviceCallHomeInstallation } from '../../subgraphs/devices/entities/Dev
 import { callHomePassword } from '../../subgraphs/devices/services/call-home-installations';
 import { gatewayAndSubgraph, testToken } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
-import { eventually } from '../testkit/eventually';
 import { outboxEvents } from '../testkit/outbox';
-import { startTestStack, type TestStack } from '../testkit/stack';
-import { subscribe, wsClient } from '../testkit/subscriptions';
+import { startTestStackWithWs, type TestStackWithWs } from '../testkit/stack-with-ws';
 
 const PASSWORD = `pw-${randomUUID()}`;
 const INPUT = {
@@ -33,8 +30,7 @@ const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on 
 const LOG_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 describe.each(DATABASE_KINDS)('device license installation by call-home (%s)', (kind) => {
-  let t: TestStack;
-  let ws: Client;
+  let t: TestStackWithWs;
   const logged: unknown[][] = [];
   const spies: jest.SpyInstance[] = [];
   const orm = () => t.stack.subgraphs.devices.orm;
@@ -59,11 +55,9 @@ describe.each(DATABASE_KINDS)('device license installation by call-home (%s)', (
     for (const method of LOG_METHODS) {
       spies.push(jest.spyOn(console, method).mockImplementation((...args: unknown[]) => { logged.push(args); }));
     }
-    t = await startTestStack(kind);
-    ws = wsClient(t.stack.gateway.url, { authorization: `Bearer ${await testToken()}` });
+    t = await startTestStackWithWs(kind);
   });
   afterAll(async () => {
-    await ws?.dispose();
     await t?.stop();
     for (const spy of spies) spy.mockRestore();
   });
@@ -127,9 +121,7 @@ describe.each(DATABASE_KINDS)('device license installation by call-home (%s)', (
 
   it('delivers device.license.call-home-requested to deviceEvents and records it, without the password', async () => {
     const deviceId = await newDevice(true);
-    await t.publishAll();
-    const sub = subscribe(ws, `subscription($d: ID) { deviceEvents(deviceId: $d) { type deviceId data device { id eulaAccepted } } }`, { d: deviceId });
-    await eventually(() => t.stack.gateway.subscriptionStats().subscriptions === 1, 'the subscription');
+    const sub = await t.subscribeAfterDrain(`subscription($d: ID) { deviceEvents(deviceId: $d) { type deviceId data device { id eulaAccepted } } }`, { d: deviceId });
     const installation = (await t.gateway.ok(INSTALL, { d: deviceId, i: INPUT })).installDeviceLicenseByCallHome;
     const delivered = await sub.next();
     sub.unsubscribe();

@@ -100,7 +100,7 @@ describe.each(DATABASE_KINDS)('the Smart Licensing profile names a call-home pro
   });
 
   it('a deletion racing the choice of the same profile has exactly one consistent outcome, never Smart Licensing on a deleted profile', async () => {
-    const outcomes = await Promise.all(Array.from({ length: 6 }, async () => {
+    await Promise.all(Array.from({ length: 6 }, async () => {
       const d = await newDevice();
       await t.gateway.ok(CREATE, { d, n: 'race' });
       const [deleted, pointed] = await Promise.all([t.gateway.raw(DELETE, { d, n: 'race' }), t.gateway.raw(POINT, { d, e: true, p: 'race' })]);
@@ -111,7 +111,7 @@ describe.each(DATABASE_KINDS)('the Smart Licensing profile names a call-home pro
         expect(after).toEqual({ smartLicense: { enabled: false, profile: BUILT_IN, state: 'UNIDENTIFIED' }, profiles: [], events: [
           'device.registered', 'device.call-home-profile.created', 'device.call-home-profile.deleted',
         ] });
-        return 'deleted';
+        return;
       }
       // the choice came first: the deletion found the profile in use
       expect(pointed.errors).toBeUndefined();
@@ -119,9 +119,7 @@ describe.each(DATABASE_KINDS)('the Smart Licensing profile names a call-home pro
       expect(after).toEqual({ smartLicense: { enabled: true, profile: 'race', state: 'UNIDENTIFIED' }, profiles: [['race', true]], events: [
         'device.registered', 'device.call-home-profile.created', 'device.smart-license.updated',
       ] });
-      return 'pointed';
     }));
-    expect(outcomes.every((outcome) => outcome === 'deleted' || outcome === 'pointed')).toBe(true);
   });
 
   it('a token with only device:read gets FORBIDDEN choosing or deleting a profile, and nothing changes', async () => {

@@ -10,7 +10,7 @@ describe('call-home profile rules (seed 004 object#call-home-profile)', () => {
     for (const name of ['test', 'CiscoTAC-1', 'a.b_c', 'x'.repeat(64)]) expect(checkProfileName(name, ['input', 'name'])).toBe(name);
     expect(checkProfileName(' test ', ['input', 'name'])).toBe('test');
     for (const name of ['', ' ', '-leading', '.hidden', 'a/b', 'two words', 'x'.repeat(65), 'é']) {
-      expect(badUserInputFrom(() => checkProfileName(name, ['input', 'name'])).extensions).toMatchObject({ argumentPath: ['input', 'name'] });
+      expect(badUserInputFrom(() => checkProfileName(name, ['input', 'name'])).extensions).toEqual({ code: 'BAD_USER_INPUT', argumentPath: ['input', 'name'] });
     }
   });
 
@@ -60,14 +60,23 @@ describe('call-home profile rules (seed 004 object#call-home-profile)', () => {
     }
   });
 
+  test.each([{ monthly: { day: 1, time: '00:00' } }, { monthly: { day: 31, time: '00:00' } }, { interval: { minute: 1 } }, { interval: { minute: 60 } },
+    { hourly: { minute: 0 } }, { hourly: { minute: 59 } }])('ranges: %j is accepted', (period) => {
+    expect(checkPeriodicSubscription(period, 'subscribeGroupSnapshot', PATH)).toEqual(period);
+  });
+
   test.each([
-    [{ monthly: { day: 1, time: '00:00' } }, true], [{ monthly: { day: 31, time: '00:00' } }, true],
-    [{ monthly: { day: 0, time: '00:00' } }, false], [{ monthly: { day: 32, time: '00:00' } }, false], [{ monthly: { day: 1.5, time: '00:00' } }, false],
-    [{ interval: { minute: 1 } }, true], [{ interval: { minute: 60 } }, true], [{ interval: { minute: 0 } }, false], [{ interval: { minute: 61 } }, false],
-    [{ hourly: { minute: 0 } }, true], [{ hourly: { minute: 59 } }, true], [{ hourly: { minute: -1 } }, false], [{ hourly: { minute: 60 } }, false],
-  ])('ranges: %j accepted: %p', (period, accepted) => {
-    if (accepted) expect(checkPeriodicSubscription(period, 'subscribeGroupSnapshot', PATH)).toEqual(period);
-    else expect(badUserInputFrom(() => checkPeriodicSubscription(period, 'subscribeGroupSnapshot', PATH)).extensions.argumentPath).toHaveLength(4);
+    [{ monthly: { day: 0, time: '00:00' } }, ['monthly', 'day'], 'day must be a whole number from 1 to 31, got 0'],
+    [{ monthly: { day: 32, time: '00:00' } }, ['monthly', 'day'], 'day must be a whole number from 1 to 31, got 32'],
+    [{ monthly: { day: 1.5, time: '00:00' } }, ['monthly', 'day'], 'day must be a whole number from 1 to 31, got 1.5'],
+    [{ interval: { minute: 0 } }, ['interval', 'minute'], 'minute must be a whole number from 1 to 60, got 0'],
+    [{ interval: { minute: 61 } }, ['interval', 'minute'], 'minute must be a whole number from 1 to 60, got 61'],
+    [{ hourly: { minute: -1 } }, ['hourly', 'minute'], 'minute must be a whole number from 0 to 59, got -1'],
+    [{ hourly: { minute: 60 } }, ['hourly', 'minute'], 'minute must be a whole number from 0 to 59, got 60'],
+  ])('ranges: %j is refused at %j', (period, at, message) => {
+    const error = badUserInputFrom(() => checkPeriodicSubscription(period, 'subscribeGroupSnapshot', PATH));
+    expect(error.message).toBe(message);
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentPath: [...PATH, ...at] });
   });
 
   test('a stored period reads with the other four periods null', () => {

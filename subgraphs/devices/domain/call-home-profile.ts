@@ -3,10 +3,10 @@ import type { ArgumentPath } from '../../../lib/input';
 import type {
   CallHomeDestinationAddress, CallHomeDestinationAddressInput, CallHomePeriodicSubscription, CallHomePeriodicSubscriptionInput,
 } from '../generated/graphql';
+import { checkEmailAddress, checkWholeNumber } from './call-home';
 
 /** A periodic group subscription as stored: exactly one period key (the seed's JSON shape, e.g. `{ daily: { time } }`). */
 export type CallHomePeriod = CallHomePeriodicSubscriptionInput;
-import { checkEmailAddress } from './call-home';
 
 /*
  * The rules of a call-home profile (seed 004 `object#call-home-profile`): its name, its destination address, and
@@ -70,11 +70,6 @@ export function checkTimeOfDay(value: string, path: ArgumentPath): string {
   return value;
 }
 
-function inRange(value: number, min: number, max: number, label: string, path: ArgumentPath): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new BadUserInputError(`${label} must be from ${min} to ${max}, got ${value}`, path);
-  return value;
-}
-
 /** The one period of a periodic group subscription, checked against the group's periods and the period's ranges. */
 export function checkPeriodicSubscription(
   input: CallHomePeriodicSubscriptionInput, group: PeriodicGroup, path: ArgumentPath,
@@ -89,10 +84,10 @@ export function checkPeriodicSubscription(
   if (daily) return { daily: { time: checkTimeOfDay(daily.time, at('time')) } };
   if (weekly) return { weekly: { day: weekly.day, time: checkTimeOfDay(weekly.time, at('time')) } };
   if (monthly) {
-    return { monthly: { day: inRange(monthly.day, 1, 31, 'day', at('day')), time: checkTimeOfDay(monthly.time, at('time')) } };
+    return { monthly: { day: checkWholeNumber(monthly.day, { min: 1, max: 31 }, at('day')), time: checkTimeOfDay(monthly.time, at('time')) } };
   }
-  if (interval) return { interval: { minute: inRange(interval.minute, 1, 60, 'minute', at('minute')) } };
-  return { hourly: { minute: inRange(hourly!.minute, 0, 59, 'minute', at('minute')) } };
+  if (interval) return { interval: { minute: checkWholeNumber(interval.minute, { min: 1, max: 60 }, at('minute')) } };
+  return { hourly: { minute: checkWholeNumber(hourly!.minute, { min: 0, max: 59 }, at('minute')) } };
 }
 
 /** An absolute http or https URL without spaces or credentials, up to 2048 characters. */

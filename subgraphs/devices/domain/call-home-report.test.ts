@@ -25,7 +25,7 @@ describe('application usage of a call-home report', () => {
       [Array.from({ length: MAX_REPORTED_APPLICATIONS + 1 }, () => ({ ...base, userId: randomUUID() })), ['report', 'applications']],
     ];
     for (const [inputs, argumentPath] of cases) {
-      expect(badUserInputFrom(() => checkApplicationUsage(inputs as never)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath });
+      expect(badUserInputFrom(() => checkApplicationUsage(inputs as never)).extensions).toEqual({ code: 'BAD_USER_INPUT', argumentPath });
     }
     expect(checkApplicationUsage(Array.from({ length: MAX_REPORTED_APPLICATIONS }, () => ({ ...base, userId: randomUUID() })))).toHaveLength(500);
   });

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { BadUserInputError } from '../../../lib/errors';
 import type { ArgumentPath } from '../../../lib/input';
 import type { CallHomePrivacyLevel, CallHomeSettings, UpdateDeviceCallHomeInput } from '../generated/graphql';
-import { checkEmailAddress } from './call-home';
+import { checkEmailAddress, checkWholeNumber } from './call-home';
 
 /** The call-home settings of a device as stored (the `callHome…` columns of the device). */
 export interface CallHomeColumns {
@@ -41,13 +41,6 @@ const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?
 
 const at = (...path: string[]): string[] => ['input', ...path];
 
-function inRange(value: number, range: { min: number; max: number }, path: ArgumentPath): number {
-  if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new BadUserInputError(`${String(path[path.length - 1])} must be a whole number from ${range.min} to ${range.max}, got ${value}`, path);
-  }
-  return value;
-}
-
 /** The AAA username is matched by the AAA server as given: 1 to 64 printable ASCII characters, no spaces. */
 function checkUsername(value: string): string {
   if (!USERNAME.test(value)) {
@@ -85,10 +78,10 @@ export function callHomeChanges(input: UpdateDeviceCallHomeInput): Partial<CallH
   if (input.httpProxy !== undefined) {
     const proxy = input.httpProxy;
     changes.callHomeHttpProxyServerAddress = proxy === null ? null : checkProxyServerAddress(proxy.serverAddress, at('httpProxy', 'serverAddress'));
-    changes.callHomeHttpProxyServerPort = proxy === null ? null : inRange(proxy.serverPort, PROXY_PORT_RANGE, at('httpProxy', 'serverPort'));
+    changes.callHomeHttpProxyServerPort = proxy === null ? null : checkWholeNumber(proxy.serverPort, PROXY_PORT_RANGE, at('httpProxy', 'serverPort'));
   }
   if (input.rateLimit !== undefined) {
-    changes.callHomeRateLimit = input.rateLimit === null ? d.callHomeRateLimit : inRange(input.rateLimit, RATE_LIMIT_RANGE, at('rateLimit'));
+    changes.callHomeRateLimit = input.rateLimit === null ? d.callHomeRateLimit : checkWholeNumber(input.rateLimit, RATE_LIMIT_RANGE, at('rateLimit'));
   }
   return changes;
 }

@@ -69,6 +69,14 @@ export function checkEmailAddress(value: string, path: ArgumentPath = at('sendTo
   return email;
 }
 
+/** A whole number in one of seed 004's call-home ranges (a rate limit, a proxy port, a period's day or minute). */
+export function checkWholeNumber(value: number, range: { min: number; max: number }, path: ArgumentPath): number {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new BadUserInputError(`${String(path[path.length - 1])} must be a whole number from ${range.min} to ${range.max}, got ${value}`, path);
+  }
+  return value;
+}
+
 /** The checked properties of a call-home installation (the password still in clear: the service seals it). */
 export function callHomeInstallFields(input: DeviceCallHomeInstallInput): DeviceCallHomeInstallInput {
   return {
