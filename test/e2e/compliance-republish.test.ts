@@ -5,19 +5,15 @@
  * gateway. Subscribers and webhook endpoints get none of the snapshots.
  */
 import { randomUUID } from 'node:crypto';
-import type { Client } from 'graphql-ws';
 import { DEV_ACCOUNT_ID } from '../../lib/auth';
 import { recordSnapshots } from '../../lib/snapshots';
 import { assignmentsSubgraph } from '../../subgraphs/assignments';
 import { ProjectedAssignment } from '../../subgraphs/compliance/entities/ProjectedAssignment';
 import { ProjectedLicense } from '../../subgraphs/compliance/entities/ProjectedLicense';
 import { licensesSubgraph } from '../../subgraphs/licenses';
-import { testToken } from '../testkit/auth';
 import { DATABASE_KINDS } from '../testkit/databases';
-import { eventually } from '../testkit/eventually';
 import { outboxEvents } from '../testkit/outbox';
-import { startTestStack, type TestStack } from '../testkit/stack';
-import { subscribe, wsClient } from '../testkit/subscriptions';
+import { startTestStackWithWs, type TestStackWithWs } from '../testkit/stack-with-ws';
 import { licenseOf, newPolicy } from './licenses-fixtures';
 
 const ALLOCATIONS = `query($a: ID!) { complianceAllocations(applicationId: $a) { edges { node { organizationId requirement coverage compliance } } } }`;
@@ -26,8 +22,7 @@ const ENTITLEMENTS = `query { licenseEntitlementSummaries { edges { node { organ
 type Row = Record<string, unknown>;
 
 describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance projection (%s)', (kind) => {
-  let t: TestStack;
-  let ws: Client;
+  let t: TestStackWithWs;
   let app: string; let orgA: string; let orgB: string; let licenseId: string;
   const ok = (query: string, variables: Row = {}) => t.gateway.ok(query, variables);
   const compliance = () => t.stack.subgraphs.compliance.orm;
@@ -55,8 +50,7 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
   };
 
   beforeAll(async () => {
-    t = await startTestStack(kind);
-    ws = wsClient(t.stack.gateway.url, { authorization: `Bearer ${await testToken()}` });
+    t = await startTestStackWithWs(kind);
     app = (await ok('mutation { createApplication(input: { name: "Project" }) { id } }')).createApplication.id;
     const metric = (await ok('mutation { createMetric(input: { name: "Installations" }) { id } }')).createMetric.id;
     const org = async (name: string) => (await ok('mutation($n: String!) { createOrganization(input: { name: $n }) { id } }', { n: name })).createOrganization.id;
@@ -75,10 +69,7 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
     ];
     await t.publishAll();
   });
-  afterAll(async () => {
-    await ws?.dispose();
-    await t?.stop();
-  });
+  afterAll(async () => { await t?.stop(); });
 
   // allocations come ordered by organization ID (random here), entitlements by application and organization
   const sorted = (r: Awaited<ReturnType<typeof reads>>) => ({
@@ -127,8 +118,7 @@ describe.each(DATABASE_KINDS)('republishing snapshots rebuilds the compliance pr
   });
 
   it('is not delivered to subscribers: the first event a licenseEvents subscriber gets after a republish is a real change', async () => {
-    const sub = subscribe(ws, 'subscription($l: ID) { licenseEvents(licenseId: $l) { type } }', { l: licenseId });
-    await eventually(() => t.stack.gateway.subscriptionStats().subscriptions === 1, 'the subscription');
+    const sub = await t.subscribeAfterDrain('subscription($l: ID) { licenseEvents(licenseId: $l) { type } }', { l: licenseId });
     await republish();
     await t.publishAll();
     await ok('mutation($id: ID!) { suspendLicense(id: $id) { id } }', { id: licenseId });
