@@ -1,4 +1,5 @@
 import { BadUserInputError } from './errors';
+import { argumentName } from './input';
 
 /** A UUID in its text form, any letter case (PostgreSQL prints lower case; callers may send upper case). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,6 +18,6 @@ export function isUuid(value: string): boolean {
  * equal on SQLite too.
  */
 export function requireUuid(value: string, path: ReadonlyArray<string | number>): string {
-  if (!isUuid(value)) throw new BadUserInputError(`${String(path[path.length - 1])} must be a UUID, got ${JSON.stringify(value)}`, path);
+  if (!isUuid(value)) throw new BadUserInputError(`${argumentName(path)} must be a UUID, got ${JSON.stringify(value)}`, path);
   return value.toLowerCase();
 }

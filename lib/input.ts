@@ -10,7 +10,8 @@ import { BadUserInputError } from './errors';
 /** Where an argument is in the request, e.g. `["input", "lines", 2, "feature"]`. */
 export type ArgumentPath = ReadonlyArray<string | number>;
 
-function argumentName(path: ArgumentPath): string {
+/** The name of the argument a path ends at, e.g. `feature` for `["input", "lines", 2, "feature"]`: error messages name it. */
+export function argumentName(path: ArgumentPath): string {
   return String(path[path.length - 1]);
 }
 

@@ -3,7 +3,7 @@ import { owned } from '../../../lib/entity';
 import { BadUserInputError } from '../../../lib/errors';
 import { findByIdOrFail, findReferencedOrFail } from '../../../lib/find';
 import { requireUuid } from '../../../lib/ids';
-import type { ArgumentPath } from '../../../lib/input';
+import { type ArgumentPath, argumentName } from '../../../lib/input';
 import type { Em } from '../../../lib/orm';
 import type { ConnectionArgs } from '../../../lib/pagination';
 import { findConnection } from '../../../lib/query';
@@ -19,7 +19,7 @@ import { TRACKING_FILTER_FIELDS } from './filters';
 /** A counter of a tracking row: a whole number, at least 0, 0 when not given. */
 function counter(value: number | null | undefined, path: ArgumentPath): number {
   if (value === null || value === undefined) return 0;
-  if (!Number.isInteger(value) || value < 0) throw new BadUserInputError(`${String(path[path.length - 1])} must be a whole number of at least 0`, path);
+  if (!Number.isInteger(value) || value < 0) throw new BadUserInputError(`${argumentName(path)} must be a whole number of at least 0`, path);
   return value;
 }
 

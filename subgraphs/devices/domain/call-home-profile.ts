@@ -1,5 +1,5 @@
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
-import type { ArgumentPath } from '../../../lib/input';
+import { type ArgumentPath, argumentName } from '../../../lib/input';
 import type {
   CallHomeDestinationAddress, CallHomeDestinationAddressInput, CallHomePeriodicSubscription, CallHomePeriodicSubscriptionInput,
 } from '../generated/graphql';
@@ -33,7 +33,6 @@ export const GROUP_PERIODS = {
 export type PeriodicGroup = keyof typeof GROUP_PERIODS;
 type Period = keyof CallHomePeriodicSubscriptionInput;
 
-const name = (path: ArgumentPath) => String(path[path.length - 1]);
 
 /**
  * A call-home profile name (of a profile, or the one Smart Licensing uses): trimmed, 1 to 64 letters, digits, `-`,
@@ -42,7 +41,7 @@ const name = (path: ArgumentPath) => String(path[path.length - 1]);
 export function checkProfileName(value: string, path: ArgumentPath): string {
   const profile = value.trim();
   if (!PROFILE_NAME.test(profile)) {
-    throw new BadUserInputError(`${name(path)} must be a call-home profile name of 1 to 64 letters, digits, "-", "_" or "." (e.g. CiscoTAC-1)`, path);
+    throw new BadUserInputError(`${argumentName(path)} must be a call-home profile name of 1 to 64 letters, digits, "-", "_" or "." (e.g. CiscoTAC-1)`, path);
   }
   return profile;
 }
@@ -105,10 +104,10 @@ function checkDestinationUrl(value: string, path: ArgumentPath): string {
 }
 
 function checkList(values: readonly string[], path: ArgumentPath, check: (value: string, at: ArgumentPath) => string): string[] {
-  if (values.length > MAX_DESTINATIONS) throw new BadUserInputError(`${name(path)} has at most ${MAX_DESTINATIONS} entries`, path);
+  if (values.length > MAX_DESTINATIONS) throw new BadUserInputError(`${argumentName(path)} has at most ${MAX_DESTINATIONS} entries`, path);
   const checked = values.map((value, i) => check(value, [...path, i]));
   const duplicate = checked.findIndex((value, i) => checked.indexOf(value) !== i);
-  if (duplicate >= 0) throw new BadUserInputError(`${name(path)} lists ${JSON.stringify(checked[duplicate])} twice`, [...path, duplicate]);
+  if (duplicate >= 0) throw new BadUserInputError(`${argumentName(path)} lists ${JSON.stringify(checked[duplicate])} twice`, [...path, duplicate]);
   return checked;
 }
 

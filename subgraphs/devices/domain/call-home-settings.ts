@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { BadUserInputError } from '../../../lib/errors';
-import type { ArgumentPath } from '../../../lib/input';
+import { type ArgumentPath, argumentName } from '../../../lib/input';
 import type { CallHomePrivacyLevel, CallHomeSettings, UpdateDeviceCallHomeInput } from '../generated/graphql';
 import { checkEmailAddress, checkWholeNumber } from './call-home';
 
@@ -54,7 +54,7 @@ export function checkProxyServerAddress(value: string, path: ArgumentPath): stri
   const address = value.trim();
   const numeric = /^[\d.]+$/.test(address);
   if (isIP(address) !== 0 || (!numeric && HOST_NAME.test(address))) return address;
-  throw new BadUserInputError(`${String(path[path.length - 1])} must be a host name or an IP address, without a scheme or port (give the port as serverPort), e.g. cisco-proxy`, path);
+  throw new BadUserInputError(`${argumentName(path)} must be a host name or an IP address, without a scheme or port (give the port as serverPort), e.g. cisco-proxy`, path);
 }
 
 /**

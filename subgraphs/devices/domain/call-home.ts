@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../lib/errors';
-import type { ArgumentPath } from '../../../lib/input';
+import { type ArgumentPath, argumentName } from '../../../lib/input';
 import type { DeviceCallHomeInstallInput } from '../generated/graphql';
 
 /** Limits of the call-home installation properties (seed 004 leaves their values open: "N/A"). */
@@ -59,7 +59,7 @@ export function checkPakId(value: string): string {
  * names the argument (`sendToEmailId` of an installation, `contactEmail` of the call-home settings); `label` names it
  * in the message when the path ends in a list index (a call-home profile's destination `emails`).
  */
-export function checkEmailAddress(value: string, path: ArgumentPath = at('sendToEmailId'), label = String(path[path.length - 1])): string {
+export function checkEmailAddress(value: string, path: ArgumentPath = at('sendToEmailId'), label = argumentName(path)): string {
   const email = value.trim();
   const [local, domain, ...rest] = email.split('@');
   const valid = email.length <= CALL_HOME_LIMITS.sendToEmailId && rest.length === 0 && domain !== undefined
@@ -72,7 +72,7 @@ export function checkEmailAddress(value: string, path: ArgumentPath = at('sendTo
 /** A whole number in one of seed 004's call-home ranges (a rate limit, a proxy port, a period's day or minute). */
 export function checkWholeNumber(value: number, range: { min: number; max: number }, path: ArgumentPath): number {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new BadUserInputError(`${String(path[path.length - 1])} must be a whole number from ${range.min} to ${range.max}, got ${value}`, path);
+    throw new BadUserInputError(`${argumentName(path)} must be a whole number from ${range.min} to ${range.max}, got ${value}`, path);
   }
   return value;
 }

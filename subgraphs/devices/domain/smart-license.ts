@@ -1,5 +1,5 @@
 import { BadUserInputError, ConflictError } from '../../../lib/errors';
-import type { ArgumentPath } from '../../../lib/input';
+import { type ArgumentPath, argumentName } from '../../../lib/input';
 import type { SmartLicense, SmartLicenseState } from '../generated/graphql';
 import { BUILT_IN_PROFILE } from './call-home-profile';
 
@@ -31,12 +31,11 @@ export interface SmartLicenseStatus {
   state: SmartLicenseState;
 }
 
-const name = (path: ArgumentPath): string => String(path[path.length - 1]);
 
 /** The registration ID token is a secret: it is kept as given, and the message never repeats it. */
 export function checkIdToken(value: string, path: ArgumentPath): string {
   if (value.length === 0 || value.length > ID_TOKEN_MAX || !ID_TOKEN.test(value)) {
-    throw new BadUserInputError(`${name(path)} must have 1 to ${ID_TOKEN_MAX} printable characters and no spaces`, path);
+    throw new BadUserInputError(`${argumentName(path)} must have 1 to ${ID_TOKEN_MAX} printable characters and no spaces`, path);
   }
   return value;
 }

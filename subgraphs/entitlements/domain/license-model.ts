@@ -5,6 +5,7 @@ import type {
   OveruseConstraintInput, UseCountConstraintInput,
 } from '../generated/graphql';
 import { OveruseSyntaxError, parseOveruseExpression } from './overuse';
+import { argumentName } from '../../../lib/input';
 
 type Path = ReadonlyArray<string>;
 type ConstraintKey = Exclude<keyof LicenseModelInput, 'name' | 'description'>;
@@ -12,7 +13,7 @@ type Constraints = { [K in ConstraintKey]: LicenseModel[K] };
 
 function nonNegativeCount(value: number | null | undefined, path: Path): number | null {
   if (value === null || value === undefined) return null;
-  if (value < 0) throw new BadUserInputError(`${path[path.length - 1]} cannot be negative`, path);
+  if (value < 0) throw new BadUserInputError(`${argumentName(path)} cannot be negative`, path);
   return value;
 }
 
@@ -20,7 +21,7 @@ function nonNegativeCount(value: number | null | undefined, path: Path): number 
 export function milliseconds(value: number | null | undefined, path: Path): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new BadUserInputError(`${path[path.length - 1]} must be a whole, non-negative number of milliseconds`, path);
+    throw new BadUserInputError(`${argumentName(path)} must be a whole, non-negative number of milliseconds`, path);
   }
   return value;
 }

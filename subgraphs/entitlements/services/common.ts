@@ -3,13 +3,14 @@ import { BadUserInputError, NotFoundError } from '../../../lib/errors';
 import { isUuid } from '../../../lib/ids';
 import type { Em } from '../../../lib/orm';
 import { isOrderedPeriod } from '../domain/validity';
+import { argumentName } from '../../../lib/input';
 
 type Path = ReadonlyArray<string | number>;
 
 /** A required, non-blank name, trimmed. */
 export function requiredName(value: string | null | undefined, path: Path): string {
   const name = value?.trim() ?? '';
-  if (!name) throw new BadUserInputError(`${String(path[path.length - 1])} cannot be blank`, path);
+  if (!name) throw new BadUserInputError(`${argumentName(path)} cannot be blank`, path);
   return name;
 }
 
