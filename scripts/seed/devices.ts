@@ -98,7 +98,7 @@ async function newestFeatures(em: Em): Promise<void> {
     () => updateDeviceSmartLicense(em, D[3], true, 'CiscoTest'),
     () => registerDeviceSmartLicense(em, D[3], DEMO_SMART_LICENSE_ID_TOKEN, REGISTERED_AT),
     () => updateDeviceSmartLicense(em, D[4], true),
-    () => reportDeviceCallHome(em, DEMO_CALL_HOME_REPORT.deviceId, DEMO_CALL_HOME_REPORT.report, DEMO_CALL_HOME_REPORT.reportedAt),
+    () => reportDeviceCallHome(em, caller, DEMO_CALL_HOME_REPORT.deviceId, DEMO_CALL_HOME_REPORT.report, DEMO_CALL_HOME_REPORT.reportedAt),
   ];
   for (const step of steps) {
     await step();

@@ -31,5 +31,5 @@ export const Mutation: MutationResolvers = {
   createDeviceCallHomeProfile: (_, { deviceId, input }, { em, caller }) => profiles.createCallHomeProfile(em, caller, deviceId, input),
   updateDeviceCallHomeProfile: (_, { deviceId, name, input }, { em }) => profiles.updateCallHomeProfile(em, deviceId, name, input),
   deleteDeviceCallHomeProfile: (_, { deviceId, name }, { em }) => profiles.deleteCallHomeProfile(em, deviceId, name),
-  reportDeviceCallHome: (_, { deviceId, report }, { em }) => reportDeviceCallHome(em, deviceId, report),
+  reportDeviceCallHome: (_, { deviceId, report }, { em, caller }) => reportDeviceCallHome(em, caller, deviceId, report),
 };

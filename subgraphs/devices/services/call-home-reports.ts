@@ -1,10 +1,11 @@
 import { raw } from '@mikro-orm/core';
 import { findByIdOrFail } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
+import type { Caller } from '../../../lib/tenancy';
 import { checkApplicationUsage } from '../domain/call-home-report';
 import { Device } from '../entities/Device';
 import type { DeviceCallHomeReportInput } from '../generated/graphql';
-import { applyDeviceChanges, findDeviceOrFail } from './devices';
+import { applyDeviceChanges, touchDeviceOrFail } from './devices';
 import { recordDeviceEvent } from './events';
 
 /** What reportDeviceCallHome answers: the report's event and sequence number, and the device after it. */
@@ -22,13 +23,12 @@ export interface RecordedCallHomeReport {
  * device get distinct, increasing sequence numbers), and `device.call-home.reported` carries the whole snapshot with
  * its sequence number: the compliance subgraph keeps the device's tracking rows from the newest one.
  */
-export async function reportDeviceCallHome(em: Em, deviceId: string, report: DeviceCallHomeReportInput, now = new Date()): Promise<RecordedCallHomeReport> {
+export async function reportDeviceCallHome(
+  em: Em, caller: Caller, deviceId: string, report: DeviceCallHomeReportInput, now = new Date(),
+): Promise<RecordedCallHomeReport> {
   const applications = checkApplicationUsage(report.applications);
-  const found = await findDeviceOrFail(em, deviceId);
-  await em.nativeUpdate(Device, { id: found.id, accountId: found.accountId }, {
-    callHomeReportCount: raw('call_home_report_count + 1'), lastCallHomeAt: now, updatedAt: now,
-  });
-  const device = await findByIdOrFail(em, Device, found.id, 'Device', { refresh: true });
+  const id = await touchDeviceOrFail(em, caller, deviceId, now, { callHomeReportCount: raw('call_home_report_count + 1'), lastCallHomeAt: now });
+  const device = await findByIdOrFail(em, Device, id, 'Device', { refresh: true });
   const { applications: _applications, ...facts } = report;
   await applyDeviceChanges(em, device, facts, 'report');
   const sequence = device.callHomeReportCount;

@@ -1,7 +1,7 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, type EntityData, type FilterQuery } from '@mikro-orm/core';
 import { owned } from '../../../lib/entity';
-import { ConflictError } from '../../../lib/errors';
-import { findByIdOrFail } from '../../../lib/find';
+import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { findByIdOrFail, rowIdOrNotFound } from '../../../lib/find';
 import type { Em } from '../../../lib/orm';
 import type { Caller } from '../../../lib/tenancy';
 import { checkThroughputLevel } from '../domain/throughput';
@@ -27,6 +27,18 @@ export function lockDeviceOrFail(em: Em, id: string): Promise<Device> {
   return findByIdOrFail(em, Device, id, 'Device', {
     lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['smartLicenseIdTokenSealed'],
   });
+}
+
+/**
+ * Takes the device's row lock with a conditional UPDATE of `changes` and `updatedAt` in the caller's account (a
+ * PostgreSQL row lock, the SQLite write lock): concurrent changes of one device wait for each other, and nothing
+ * is read first. Zero rows touched: NOT_FOUND. Returns the device's ID.
+ */
+export async function touchDeviceOrFail(em: Em, caller: Caller, deviceId: string, now: Date, changes: EntityData<Device> = {}): Promise<string> {
+  const id = rowIdOrNotFound(deviceId, 'Device');
+  const touched = await em.nativeUpdate(Device, { id, accountId: caller.accountId }, { ...changes, updatedAt: now });
+  if (touched === 0) throw new NotFoundError('Device', deviceId);
+  return id;
 }
 
 /**
