@@ -1,7 +1,7 @@
 import { badUserInputFrom, conflictFrom } from '../../../test/testkit/errors';
 import type { SmartLicenseState } from '../generated/graphql';
 import {
-  assertCanRegister, assertCanSetEnabled, assertRegistered, checkIdToken, checkProfileName, DEFAULT_SMART_LICENSE_PROFILE,
+  assertCanRegister, assertCanSetEnabled, assertRegistered, checkIdToken, checkProfileName,
   missingProfile, profileNeedsRow, renewalOf, smartLicenseOf,
 } from './smart-license';
 
@@ -48,7 +48,6 @@ describe('Smart Licensing registration states (seed 004 /api/v1/smart-license)',
 
 describe('Smart Licensing input', () => {
   test('profile names: the seed\'s CiscoTAC-1 and names of 1 to 64 letters, digits, -, _ or .', () => {
-    expect(DEFAULT_SMART_LICENSE_PROFILE).toBe('CiscoTAC-1');
     expect(checkProfileName(' CiscoTAC-1 ', ['profile'])).toBe('CiscoTAC-1');
     expect(checkProfileName('a'.repeat(64), ['profile'])).toBe('a'.repeat(64));
     for (const bad of ['', ' ', 'two words', '-leading', 'a'.repeat(65), 'semi;colon', 'tab\tname']) {

@@ -19,8 +19,6 @@ export { checkProfileName } from './call-home-profile';
  * registered device is always enabled.
  */
 
-/** The call-home profile that Smart Licensing uses unless another is chosen (the devices' predefined profile). */
-export const DEFAULT_SMART_LICENSE_PROFILE = BUILT_IN_PROFILE;
 const ID_TOKEN_MAX = 1024;
 // printable ASCII without the space: tokens are base64-like strings, and a space or control character is a paste error
 const ID_TOKEN = /^[\x21-\x7e]+$/;

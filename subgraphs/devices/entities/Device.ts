@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { BaseEntity, baseProperties } from '../../../lib/entity';
+import { BUILT_IN_PROFILE } from '../domain/call-home-profile';
 import type { BootLevel, CallHomePrivacyLevel, SmartLicenseState } from '../generated/graphql';
 
 /**
@@ -25,7 +26,7 @@ export class Device extends BaseEntity {
   eulaUri: string | null = null;
   // Smart Licensing (seed 004 /api/v1/smart-license): disabled, `CiscoTAC-1` and UNIDENTIFIED until changed
   smartLicenseEnabled = false;
-  smartLicenseProfile = 'CiscoTAC-1';
+  smartLicenseProfile = BUILT_IN_PROFILE;
   smartLicenseState: SmartLicenseState = 'UNIDENTIFIED';
   /** The registration ID token, sealed with the secrets key; lazy and hidden, so reads and event payloads never carry it. */
   smartLicenseIdTokenSealed: string | null = null;

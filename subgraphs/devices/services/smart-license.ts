@@ -1,9 +1,10 @@
 import type { Em } from '../../../lib/orm';
 import { openSecret, sealSecret, secretsKey } from '../../../lib/secrets';
 import {
-  assertCanRegister, assertCanSetEnabled, assertRegistered, checkIdToken, checkProfileName, DEFAULT_SMART_LICENSE_PROFILE,
+  assertCanRegister, assertCanSetEnabled, assertRegistered, checkIdToken, checkProfileName,
   missingProfile, profileNeedsRow, renewalOf, smartLicenseOf, type SmartLicenseStatus,
 } from '../domain/smart-license';
+import { BUILT_IN_PROFILE } from '../domain/call-home-profile';
 import { CallHomeProfile } from '../entities/CallHomeProfile';
 import type { Device } from '../entities/Device';
 import { lockDeviceOrFail as lockDevice } from './devices';
@@ -28,7 +29,7 @@ function recordSmartLicenseEvent(em: Em, type: DeviceEventType, device: Device, 
  * default, and any other name than the built-in one must be a call-home profile of the device.
  */
 export async function updateDeviceSmartLicense(em: Em, deviceId: string, enable: boolean, profile?: string | null): Promise<Device> {
-  const newProfile = profile === undefined ? undefined : profile === null ? DEFAULT_SMART_LICENSE_PROFILE : checkProfileName(profile, ['profile']);
+  const newProfile = profile === undefined ? undefined : profile === null ? BUILT_IN_PROFILE : checkProfileName(profile, ['profile']);
   const device = await lockDevice(em, deviceId);
   assertCanSetEnabled(statusOf(device), enable);
   if (newProfile !== undefined && profileNeedsRow(newProfile) && (await em.count(CallHomeProfile, { deviceId: device.id, name: newProfile })) === 0) {
